@@ -1,0 +1,40 @@
+"""Enums, ARNs and checks shared by the AppStream resource models."""
+
+from enum import Enum
+from typing import Any
+
+from moto.utilities.utils import get_partition
+
+from ..exceptions import InvalidParameterCombinationException
+
+LINUX_PLATFORMS = frozenset(
+    {"AMAZON_LINUX2", "RHEL8", "ROCKY_LINUX8", "UBUNTU_PRO_2404"}
+)
+
+
+class AuthenticationType(str, Enum):
+    API = "API"
+    SAML = "SAML"
+    USERPOOL = "USERPOOL"
+    AWS_AD = "AWS_AD"
+
+
+def resource_arn(account_id: str, region_name: str, resource: str) -> str:
+    """The ARN of an AppStream resource, e.g. ``fleet/MyFleet``."""
+    partition = get_partition(region_name)
+    return f"arn:{partition}:appstream:{region_name}:{account_id}:{resource}"
+
+
+def check_range(
+    member: str, value: int | None, minimum: int, maximum: int, unit: str = ""
+) -> None:
+    """Enforce a numeric range that the API documents but the model does not."""
+    if value is None or minimum <= value <= maximum:
+        return
+    suffix = f" {unit}" if unit else ""
+    msg = f"The {member} must be between {minimum} and {maximum}{suffix}."
+    raise InvalidParameterCombinationException(msg)
+
+
+def without_none(structure: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in structure.items() if value is not None}
