@@ -1,0 +1,1 @@
+import moto_appstream  # noqa: F401  (registers AppStream with moto)
