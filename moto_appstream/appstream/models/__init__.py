@@ -267,7 +267,12 @@ class AppStreamBackend(BaseBackend):
         tags: dict[str, str] | None,
         settings: dict[str, Any],
     ) -> Fleet:
-        """``settings`` holds the other members of the request, by AWS name."""
+        """FleetType defaults to ON_DEMAND. No instances are provisioned: the
+        fleet only records its settings. ``IamRoleArn`` must name an IAM role,
+        but the role itself is not looked up. Image-based fleets take their
+        Platform from the image.
+        """
+        # settings: the remaining request members, keyed by their AWS names.
         fleet_type = fleet_type or FleetType.ON_DEMAND.value
         check_timeouts(settings)
         check_iam_role(settings.get("IamRoleArn"))
@@ -322,10 +327,8 @@ class AppStreamBackend(BaseBackend):
         delete_vpc_config: bool | None,
         settings: dict[str, Any],
     ) -> Fleet:
-        """``settings`` holds the members to change, by AWS name.
-
-        A running fleet accepts a new image only of the same operating system;
-        the image's own volume size is not modelled, so ``RootVolumeConfig`` is
+        """A running fleet accepts a new image only of the same operating system.
+        The image's own volume size is not modelled, so ``RootVolumeConfig`` is
         checked against 200-500 GB only.
         """
         if name is None:
@@ -397,7 +400,10 @@ class AppStreamBackend(BaseBackend):
             self.tagger.delete_all_tags_for_resource(fleet.arn)
 
     def start_fleet(self, name: str) -> None:
-        """Starting a STARTING or RUNNING fleet changes nothing."""
+        """Starting a STARTING or RUNNING fleet changes nothing; starting a
+        STOPPING fleet raises ConcurrentModificationException. Instance quotas
+        are not modelled.
+        """
         with self._lock:
             fleet = self._get_fleet(name)
             if fleet.state == FleetState.STOPPING:
@@ -416,7 +422,11 @@ class AppStreamBackend(BaseBackend):
     def create_stack(
         self, name: str, tags: dict[str, str] | None, settings: dict[str, Any]
     ) -> Stack:
-        """``settings`` holds the other members of the request, by AWS name."""
+        """Storage connectors and application settings are recorded, not
+        provisioned; HOMEFOLDERS gets the account's default bucket as its
+        ResourceIdentifier, and persistent application settings a generated
+        S3BucketName and, by default, the stack name as SettingsGroup.
+        """
         check_user_settings(settings.get("UserSettings"))
         check_storage_connectors(settings.get("StorageConnectors"))
         check_application_settings(settings.get("ApplicationSettings"))
@@ -449,9 +459,7 @@ class AppStreamBackend(BaseBackend):
         delete_storage_connectors: bool | None,
         settings: dict[str, Any],
     ) -> Stack:
-        """``settings`` holds the members to change, by AWS name.
-
-        Given user settings replace those of the same actions; the others keep
+        """Given user settings replace those of the same actions; the others keep
         their permissions. Deleting ``USER_SETTINGS`` restores the defaults.
         ``THEME_NAME`` and ``IAM_ROLE_ARN`` name attributes this mock does not
         model, so deleting them changes nothing.
@@ -575,7 +583,9 @@ class AppStreamBackend(BaseBackend):
         first_name: str | None,
         last_name: str | None,
     ) -> None:
-        """No welcome e-mail is sent; ``MessageAction=RESEND`` only checks the user."""
+        """No e-mail is sent; ``MessageAction=RESEND`` only checks that the user
+        exists. New users have the Status UNCONFIRMED.
+        """
         if authentication_type != AuthenticationType.USERPOOL:
             msg = (
                 f"Cannot create a user with '{authentication_type}' authentication type"
@@ -686,7 +696,9 @@ class AppStreamBackend(BaseBackend):
     def batch_associate_user_stack(
         self, user_stack_associations: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        """Entries that fail are reported; the others are applied."""
+        """Entries that fail are reported; the others are applied. No e-mail is
+        sent; ``SendEmailNotification`` is stored and returned.
+        """
         self._check_batch(user_stack_associations)
         errors = []
         with self._lock:
