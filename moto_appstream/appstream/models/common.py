@@ -7,8 +7,26 @@ from moto.utilities.utils import get_partition
 
 from ..exceptions import InvalidParameterCombinationException
 
+
+class PlatformType(str, Enum):
+    WINDOWS = "WINDOWS"
+    WINDOWS_SERVER_2016 = "WINDOWS_SERVER_2016"
+    WINDOWS_SERVER_2019 = "WINDOWS_SERVER_2019"
+    WINDOWS_SERVER_2022 = "WINDOWS_SERVER_2022"
+    WINDOWS_SERVER_2025 = "WINDOWS_SERVER_2025"
+    AMAZON_LINUX2 = "AMAZON_LINUX2"
+    RHEL8 = "RHEL8"
+    ROCKY_LINUX8 = "ROCKY_LINUX8"
+    UBUNTU_PRO_2404 = "UBUNTU_PRO_2404"
+
+
 LINUX_PLATFORMS = frozenset(
-    {"AMAZON_LINUX2", "RHEL8", "ROCKY_LINUX8", "UBUNTU_PRO_2404"}
+    {
+        PlatformType.AMAZON_LINUX2,
+        PlatformType.RHEL8,
+        PlatformType.ROCKY_LINUX8,
+        PlatformType.UBUNTU_PRO_2404,
+    }
 )
 
 

@@ -16,7 +16,13 @@ from ..exceptions import (
     InvalidRoleException,
     ResourceInUseException,
 )
-from .common import LINUX_PLATFORMS, check_range, resource_arn, without_none
+from .common import (
+    LINUX_PLATFORMS,
+    PlatformType,
+    check_range,
+    resource_arn,
+    without_none,
+)
 from .images import Image
 
 FLEET_MODEL_NAME = "appstream::fleet"
@@ -26,7 +32,11 @@ DEFAULT_DISCONNECT_TIMEOUT_IN_SECONDS = 900
 DEFAULT_VOLUME_SIZE_IN_GB = 200
 
 ELASTIC_PLATFORMS = frozenset(
-    {"WINDOWS_SERVER_2019", "AMAZON_LINUX2", "UBUNTU_PRO_2404"}
+    {
+        PlatformType.WINDOWS_SERVER_2019,
+        PlatformType.AMAZON_LINUX2,
+        PlatformType.UBUNTU_PRO_2404,
+    }
 )
 ELASTIC_INSTANCE_TYPES = frozenset(
     {

@@ -4,11 +4,15 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+import regex
 from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 from moto.utilities.utils import get_partition
 
-from .common import resource_arn
+from ..exceptions import ValidationException
+from .common import PlatformType, resource_arn
+
+IMAGE_NAME_PATTERN = regex.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$")
 
 
 class ImageState(str, Enum):
@@ -169,6 +173,9 @@ def private_image(
     **attributes: Any,
 ) -> Image:
     """An image owned by the account, as an image builder would have made it."""
+    _check_image_member("name", name, IMAGE_NAME_PATTERN.fullmatch(name) is not None)
+    _check_enum("platform", platform, PlatformType)
+    _check_enum("state", attributes.get("state", ImageState.AVAILABLE), ImageState)
     arn = resource_arn(account_id, region_name, f"image/{name}")
     return Image(
         name=name,
@@ -177,3 +184,30 @@ def private_image(
         visibility=VisibilityType.PRIVATE.value,
         **attributes,
     )
+
+
+def _check_enum(member: str, value: str, enum: type[Enum]) -> None:
+    allowed = [item.value for item in enum]
+    _check_image_member(
+        member,
+        value,
+        value in allowed,
+        f"Member must satisfy enum value set: [{', '.join(allowed)}]",
+    )
+
+
+def _check_image_member(
+    member: str,
+    value: str,
+    valid: bool,
+    constraint: str = (
+        "Member must satisfy regular expression pattern: "
+        "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$"
+    ),
+) -> None:
+    if not valid:
+        msg = (
+            f"1 validation error detected: Value '{value}' at '{member}' failed to "
+            f"satisfy constraint: {constraint}"
+        )
+        raise ValidationException(msg)
