@@ -61,6 +61,21 @@ class InvalidParameterValueException(UnmodeledError):
     error_code = "InvalidParameterValueException"
 
 
+class AccessDeniedException(UnmodeledError):
+    code = 403
+    error_code = "AccessDeniedException"
+
+
+class UnrecognizedClientException(UnmodeledError):
+    code = 403
+    error_code = "UnrecognizedClientException"
+
+
+class InvalidSignatureException(UnmodeledError):
+    code = 403
+    error_code = "InvalidSignatureException"
+
+
 class MalformedRequestError(UnmodeledError):
     """A request AWS rejects before reading its members."""
 

@@ -4,14 +4,22 @@ import json
 from typing import Any
 
 from botocore.model import OperationModel, OperationNotFoundError
-from moto.core.exceptions import ServiceException
+from moto.core.exceptions import (
+    AccessDeniedError,
+    InvalidClientTokenIdError,
+    ServiceException,
+    SignatureDoesNotMatchError,
+)
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 from moto.core.utils import get_service_model
 
 from .exceptions import (
+    AccessDeniedException,
+    InvalidSignatureException,
     MalformedRequestError,
     SerializationException,
     UnknownOperationException,
+    UnrecognizedClientException,
 )
 from .models import PAGE_SIZE, AppStreamBackend, appstream_backends
 from .models.common import resource_arn
@@ -116,6 +124,17 @@ class AppStreamResponse(BaseResponse):
         return resource_arn(
             self.current_account, self.region, f"{resource_type}/{name}"
         )
+
+    def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
+        # moto words its IAM refusals as XML; AppStream's clients read JSON.
+        try:
+            super()._authenticate_and_authorize_normal_action(resource)
+        except AccessDeniedError as error:
+            raise AccessDeniedException(f"{error.message} on resource: {resource}")
+        except InvalidClientTokenIdError as error:
+            raise UnrecognizedClientException(error.message)
+        except SignatureDoesNotMatchError as error:
+            raise InvalidSignatureException(error.message)
 
     def create_fleet(self) -> ActionResult:
         params = self._get_params()
