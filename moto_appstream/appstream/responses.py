@@ -76,9 +76,12 @@ class AppStreamResponse(BaseResponse):
     def setup_class(
         self, request: Any, full_url: str, headers: Any, use_raw_body: bool = False
     ) -> None:
-        # The body is decoded here, so that bytes that are not UTF-8 become an
-        # AWS error rather than a crash.
-        super().setup_class(request, full_url, headers, use_raw_body=True)
+        # The body is decoded later, in parse_parameters, so that bytes that are
+        # not UTF-8 become an AWS error rather than a crash.
+        try:
+            super().setup_class(request, full_url, headers, use_raw_body=True)
+        except (OSError, EOFError):
+            raise SerializationException("The request body could not be decompressed.")
 
     def _get_action(self) -> str:
         prefix, _, action = (self.headers.get("X-Amz-Target") or "").partition(".")

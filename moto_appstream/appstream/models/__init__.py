@@ -625,7 +625,12 @@ class AppStreamBackend(BaseBackend):
             self.stacks_of_user[key] = {}
 
     @paginate(pagination_model=PAGINATION_MODEL)
-    def describe_users(self, authentication_type: str) -> list[User]:
+    def describe_users(
+        self, authentication_type: str, max_results: int | None = None
+    ) -> list[User]:
+        if max_results is not None and max_results < 0:
+            msg = "MaxResults must not be negative."
+            raise InvalidParameterCombinationException(msg)
         if authentication_type != AuthenticationType.USERPOOL:
             msg = (
                 f"Users of the {authentication_type} authentication type cannot be "

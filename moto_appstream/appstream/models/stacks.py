@@ -12,6 +12,8 @@ from .common import check_range, resource_arn
 
 MAX_CLIPBOARD_LENGTH = 20971520
 
+AGENT_ACCESS_REQUIRED = ("Settings", "ScreenResolution", "ScreenImageFormat")
+
 
 class UserAction(str, Enum):
     CLIPBOARD_COPY_FROM_LOCAL_DEVICE = "CLIPBOARD_COPY_FROM_LOCAL_DEVICE"
@@ -253,6 +255,14 @@ class Stack(BaseModel):
     def update_agent_access_config(self, update: dict[str, Any]) -> None:
         merged = dict(self.agent_access_config or {})
         merged.update(update)
+        missing = [member for member in AGENT_ACCESS_REQUIRED if member not in merged]
+        if missing:
+            msg = (
+                "A stack without agent access needs "
+                f"{', '.join(AGENT_ACCESS_REQUIRED)} to enable it; missing: "
+                f"{', '.join(missing)}."
+            )
+            raise InvalidParameterCombinationException(msg)
         check_agent_access(merged)
         self.agent_access_config = merged
 
