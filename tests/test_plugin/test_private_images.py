@@ -313,5 +313,13 @@ def test_route_is_served_in_process_to_requests() -> None:
 def test_route_reports_an_unknown_platform_as_json(moto_api: FlaskClient) -> None:
     reply = moto_api.post(ROUTE, json={"Name": "a", "Platform": "BEOS"})
 
-    assert reply.status_code == 400
-    assert sorted(reply.get_json()) == ["__type", "message"]
+    body = reply.get_json()
+    assert (reply.status_code, sorted(body), body["__type"]) == (
+        400,
+        ["__type", "message"],
+        "ValidationException",
+    )
+    assert body["message"].startswith(
+        "1 validation error detected: Value 'BEOS' at 'platform' failed to satisfy "
+        "constraint: Member must satisfy enum value set: ["
+    )
