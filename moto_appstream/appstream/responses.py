@@ -65,6 +65,9 @@ class AppStreamResponse(BaseResponse):
             self.setup_class(request, full_url, headers)
             if not self._get_action():
                 target = self.headers.get("X-Amz-Target")
+                if target is None:
+                    msg = "The request names no operation in an X-Amz-Target header."
+                    raise UnknownOperationException(msg)
                 raise UnknownOperationException(f"Unknown operation {target}")
         except MalformedRequestError as error:
             return error.code, dict(error.get_headers()), error.get_body()
@@ -72,6 +75,16 @@ class AppStreamResponse(BaseResponse):
             status, response_headers, body = self.serialized(ActionResult(error))
             return status, *self._enrich_response(response_headers, body)
         return self.call_action()
+
+    def serialized(self, action_result: ActionResult) -> Any:
+        status, headers, body = super().serialized(action_result)
+        if isinstance(action_result.result, ServiceException):
+            # moto names the modeled member (Message); AWS's JSON errors carry
+            # the lowercase key too, and some SDKs read only that one.
+            error = json.loads(body)
+            error["message"] = error.get("Message")
+            body = json.dumps(error)
+        return status, headers, body
 
     def setup_class(
         self, request: Any, full_url: str, headers: Any, use_raw_body: bool = False

@@ -110,7 +110,11 @@ def test_unknown_operation_target_prefix(target: str) -> None:
 def test_missing_target() -> None:
     response = _post(None, "{}")
 
-    _assert_error(response, "UnknownOperationException", "Unknown operation None")
+    _assert_error(
+        response,
+        "UnknownOperationException",
+        "The request names no operation in an X-Amz-Target header.",
+    )
 
 
 @pytest.mark.parametrize(
