@@ -362,15 +362,32 @@ class AppStreamBackend(BaseBackend):
                 _check_elastic_update(image_name, image_arn, settings)
             else:
                 _check_not_elastic(settings)
-            if not fleet.is_elastic and (image_name or image_arn):
-                image = self._get_usable_image(image_name, image_arn)
-                fleet.check_image_compatible(image)
-            _check_platform(settings.get("Platform"), image)
-            if "ComputeCapacity" in settings:
+                if image_name is not None or image_arn is not None:
+                    image = self._get_usable_image(image_name, image_arn)
+                    fleet.check_image_compatible(image)
+                current_image = self._find_image(None, fleet.image_arn)
+                _check_platform(settings.get("Platform"), image or current_image)
+            if (
+                not fleet.is_elastic
+                and {
+                    "ComputeCapacity",
+                    "MaxSessionsPerInstance",
+                }
+                & changed
+            ):
+                sessions_deleted = (
+                    FleetAttribute.MAX_SESSIONS_PER_INSTANCE in attributes
+                )
                 _check_instance_capacity(
                     {
-                        "MaxSessionsPerInstance": fleet.max_sessions_per_instance,
-                        **settings,
+                        "ComputeCapacity": settings.get(
+                            "ComputeCapacity", fleet.compute_capacity
+                        ),
+                        "MaxSessionsPerInstance": None
+                        if sessions_deleted
+                        else settings.get(
+                            "MaxSessionsPerInstance", fleet.max_sessions_per_instance
+                        ),
                     }
                 )
             fleet.delete_attributes(attributes)
