@@ -34,7 +34,7 @@ from .fleets import (
     check_iam_role,
     check_timeouts,
 )
-from .images import Image, private_image, public_images
+from .images import Image, ImageState, private_image, public_images
 from .stacks import (
     CONNECTOR_ATTRIBUTES,
     DELETABLE_ATTRIBUTES,
@@ -47,7 +47,14 @@ from .stacks import (
     check_storage_connectors,
     check_user_settings,
 )
-from .users import User, UserKey, UserStackAssociation, association_error
+from .users import (
+    MessageAction,
+    User,
+    UserKey,
+    UserStackAssociation,
+    UserStackAssociationErrorCode,
+    association_error,
+)
 
 TRANSITION_MODELS: dict[str, dict[str, Any]] = {
     FLEET_MODEL_NAME: {"progression": "immediate"},
@@ -235,7 +242,7 @@ class AppStreamBackend(BaseBackend):
         description: str | None = None,
         supported_instance_families: list[str] | None = None,
         image_builder_supported: bool = True,
-        state: str = "AVAILABLE",
+        state: str = ImageState.AVAILABLE.value,
     ) -> Image:
         """Add a private image, as finishing an image builder's snapshot would."""
         with self._lock:
@@ -616,7 +623,7 @@ class AppStreamBackend(BaseBackend):
             raise InvalidParameterValueException(msg)
         key = (authentication_type, user_name)
         with self._lock:
-            if message_action == "RESEND":
+            if message_action == MessageAction.RESEND:
                 if first_name is not None or last_name is not None:
                     msg = "FirstName and LastName cannot be set when resending."
                     raise InvalidParameterCombinationException(msg)
@@ -700,18 +707,22 @@ class AppStreamBackend(BaseBackend):
         stack_name = entry["StackName"]
         if stack_name not in self.stacks:
             return association_error(
-                entry, "STACK_NOT_FOUND", f"The stack {stack_name} does not exist."
+                entry,
+                UserStackAssociationErrorCode.STACK_NOT_FOUND,
+                f"The stack {stack_name} does not exist.",
             )
         if (entry["AuthenticationType"], entry["UserName"]) not in self.users:
             return association_error(
                 entry,
-                "USER_NAME_NOT_FOUND",
+                UserStackAssociationErrorCode.USER_NAME_NOT_FOUND,
                 f"The user {entry['UserName']} does not exist.",
             )
         fleet_name = self.fleet_of_stack.get(stack_name)
         if fleet_name is not None and self.fleets[fleet_name].is_domain_joined:
             return association_error(
-                entry, "DIRECTORY_NOT_FOUND", DIRECTORY_USERS_MESSAGE
+                entry,
+                UserStackAssociationErrorCode.DIRECTORY_NOT_FOUND,
+                DIRECTORY_USERS_MESSAGE,
             )
         return None
 

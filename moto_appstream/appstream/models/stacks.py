@@ -31,6 +31,11 @@ class Permission(str, Enum):
     DISABLED = "DISABLED"
 
 
+class AgentAction(str, Enum):
+    COMPUTER_VISION = "COMPUTER_VISION"
+    COMPUTER_INPUT = "COMPUTER_INPUT"
+
+
 class StorageConnectorType(str, Enum):
     HOMEFOLDERS = "HOMEFOLDERS"
     GOOGLE_DRIVE = "GOOGLE_DRIVE"
@@ -163,7 +168,10 @@ def check_agent_access(config: dict[str, Any] | None) -> None:
         for setting in config.get("Settings") or []
         if setting["Permission"] == Permission.ENABLED
     }
-    if "COMPUTER_INPUT" in enabled and "COMPUTER_VISION" not in enabled:
+    if (
+        AgentAction.COMPUTER_INPUT in enabled
+        and AgentAction.COMPUTER_VISION not in enabled
+    ):
         msg = "COMPUTER_INPUT can only be enabled together with COMPUTER_VISION."
         raise InvalidParameterCombinationException(msg)
     if config.get("ScreenshotsUploadEnabled") and not config.get("S3BucketArn"):

@@ -1,11 +1,25 @@
 """User-pool users and their assignments to stacks."""
 
+from enum import Enum
 from typing import Any
 
 from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 
 from .common import resource_arn
+
+
+class MessageAction(str, Enum):
+    SUPPRESS = "SUPPRESS"
+    RESEND = "RESEND"
+
+
+class UserStackAssociationErrorCode(str, Enum):
+    STACK_NOT_FOUND = "STACK_NOT_FOUND"
+    USER_NAME_NOT_FOUND = "USER_NAME_NOT_FOUND"
+    DIRECTORY_NOT_FOUND = "DIRECTORY_NOT_FOUND"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+
 
 # A user-pool user is named by its authentication type and (case-sensitive) name.
 UserKey = tuple[str, str]
@@ -60,11 +74,13 @@ class UserStackAssociation(BaseModel):
 
 
 def association_error(
-    entry: dict[str, Any], error_code: str, error_message: str
+    entry: dict[str, Any],
+    error_code: UserStackAssociationErrorCode,
+    error_message: str,
 ) -> dict[str, Any]:
     """One failed entry of a batch user-stack call, echoing the entry."""
     return {
         "UserStackAssociation": entry,
-        "ErrorCode": error_code,
+        "ErrorCode": error_code.value,
         "ErrorMessage": error_message,
     }
