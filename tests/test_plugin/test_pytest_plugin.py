@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import pytest
 
@@ -89,12 +90,12 @@ def test_plugin_fixtures_give_a_fresh_mock_per_test(
     result.assert_outcomes(passed=4)
 
 
-def test_appstream_client_starts_empty(appstream_client: object) -> None:
-    assert appstream_client.describe_fleets()["Fleets"] == []  # type: ignore[attr-defined]
+def test_appstream_client_starts_empty(appstream_client: Any) -> None:
+    assert appstream_client.describe_fleets()["Fleets"] == []
 
 
 def test_appstream_client_keeps_the_default_boto3_session(
-    appstream_client: object,
+    appstream_client: Any,
 ) -> None:
     from moto.core.config import default_user_config
 
