@@ -23,15 +23,19 @@ from ..exceptions import (
 from .common import AuthenticationType
 from .fleets import (
     ATTRIBUTE_MEMBERS,
-    ELASTIC_INSTANCE_TYPES,
-    ELASTIC_PLATFORMS,
     FLEET_MODEL_NAME,
     Fleet,
     FleetAttribute,
     FleetState,
     FleetType,
     aws_state_name,
+    check_elastic_fleet,
+    check_elastic_update,
     check_iam_role,
+    check_image_choice,
+    check_instance_capacity,
+    check_not_elastic,
+    check_platform,
     check_timeouts,
 )
 from .images import Image, ImageState, private_image, public_images
@@ -161,6 +165,9 @@ class AppStreamBackend(BaseBackend):
             )
             raise LimitExceededException(msg)
 
+    def _add_tags(self, arn: str, tags: dict[str, str] | None) -> None:
+        self.tagger.tag_resource(arn, TaggingService.convert_dict_to_tags_input(tags))
+
     def _get_fleet(self, name: str) -> Fleet:
         if name not in self.fleets:
             raise ResourceNotFoundException(f"The fleet {name} does not exist.")
@@ -285,10 +292,10 @@ class AppStreamBackend(BaseBackend):
         check_iam_role(settings.get("IamRoleArn"))
         if fleet_type == FleetType.ELASTIC:
             image = None
-            _check_elastic_fleet(instance_type, image_name, image_arn, settings)
+            check_elastic_fleet(instance_type, image_name, image_arn, settings)
         else:
-            _check_image_choice(image_name, image_arn)
-            _check_instance_capacity(settings)
+            check_image_choice(image_name, image_arn)
+            check_instance_capacity(settings)
         with self._lock:
             if name in self.fleets:
                 raise ResourceAlreadyExistsException(
@@ -297,7 +304,7 @@ class AppStreamBackend(BaseBackend):
             self._check_quota("fleets", len(self.fleets))
             if fleet_type != FleetType.ELASTIC:
                 image = self._get_usable_image(image_name, image_arn)
-                _check_platform(settings.get("Platform"), image)
+                check_platform(settings.get("Platform"), image)
             fleet = Fleet(
                 self.account_id,
                 self.region_name,
@@ -309,9 +316,7 @@ class AppStreamBackend(BaseBackend):
             )
             self.fleets[name] = fleet
             self.stacks_of_fleet[name] = {}
-            self.tagger.tag_resource(
-                fleet.arn, TaggingService.convert_dict_to_tags_input(tags)
-            )
+            self._add_tags(fleet.arn, tags)
             return fleet
 
     @paginate(pagination_model=PAGINATION_MODEL)
@@ -366,14 +371,14 @@ class AppStreamBackend(BaseBackend):
             fleet.check_update_allowed(changed)
             image = None
             if fleet.is_elastic:
-                _check_elastic_update(image_name, image_arn, settings)
+                check_elastic_update(image_name, image_arn, settings)
             else:
-                _check_not_elastic(settings)
+                check_not_elastic(settings)
                 if image_name is not None or image_arn is not None:
                     image = self._get_usable_image(image_name, image_arn)
                     fleet.check_image_compatible(image)
                 current_image = self._find_image(None, fleet.image_arn)
-                _check_platform(settings.get("Platform"), image or current_image)
+                check_platform(settings.get("Platform"), image or current_image)
             if (
                 not fleet.is_elastic
                 and {
@@ -385,7 +390,7 @@ class AppStreamBackend(BaseBackend):
                 sessions_deleted = (
                     FleetAttribute.MAX_SESSIONS_PER_INSTANCE in attributes
                 )
-                _check_instance_capacity(
+                check_instance_capacity(
                     {
                         "ComputeCapacity": settings.get(
                             "ComputeCapacity", fleet.compute_capacity
@@ -464,9 +469,7 @@ class AppStreamBackend(BaseBackend):
             stack = Stack(self.account_id, self.region_name, name, settings)
             self.stacks[name] = stack
             self.users_of_stack[name] = {}
-            self.tagger.tag_resource(
-                stack.arn, TaggingService.convert_dict_to_tags_input(tags)
-            )
+            self._add_tags(stack.arn, tags)
             return stack
 
     @paginate(pagination_model=PAGINATION_MODEL)
@@ -828,9 +831,7 @@ class AppStreamBackend(BaseBackend):
                     f"{QUOTAS['tags']} tags."
                 )
                 raise LimitExceededException(msg)
-            self.tagger.tag_resource(
-                resource.arn, TaggingService.convert_dict_to_tags_input(tags)
-            )
+            self._add_tags(resource.arn, tags)
 
     def untag_resource(self, resource_arn: str, tag_keys: list[str]) -> None:
         with self._lock:
@@ -841,101 +842,6 @@ class AppStreamBackend(BaseBackend):
         with self._lock:
             resource = self._get_taggable(resource_arn)
             return self.tagger.get_tag_dict_for_resource(resource.arn)
-
-
-def _check_image_choice(image_name: str | None, image_arn: str | None) -> None:
-    if image_name is None and image_arn is None:
-        msg = "Either ImageName or ImageArn must be specified."
-        raise InvalidParameterCombinationException(msg)
-    if image_name is not None and image_arn is not None:
-        msg = "Specify either ImageName or ImageArn, not both."
-        raise InvalidParameterCombinationException(msg)
-
-
-def _check_instance_capacity(settings: dict[str, Any]) -> None:
-    """Always-on and on-demand fleets size by instances, or by sessions."""
-    capacity = settings.get("ComputeCapacity")
-    if capacity is None:
-        msg = "ComputeCapacity is required for ALWAYS_ON and ON_DEMAND fleets."
-        raise InvalidParameterCombinationException(msg)
-    instances = capacity.get("DesiredInstances")
-    sessions = capacity.get("DesiredSessions")
-    if (instances is None) == (sessions is None):
-        msg = "Specify either DesiredInstances or DesiredSessions, not both or neither."
-        raise InvalidParameterCombinationException(msg)
-    multi_session = settings.get("MaxSessionsPerInstance") is not None
-    if sessions is not None and not multi_session:
-        msg = "DesiredSessions is allowed only for multi-session fleets."
-        raise InvalidParameterCombinationException(msg)
-    if instances is not None and multi_session:
-        msg = "Multi-session fleets are sized by DesiredSessions."
-        raise InvalidParameterCombinationException(msg)
-    _check_not_elastic(settings)
-
-
-def _check_not_elastic(settings: dict[str, Any]) -> None:
-    for member in ("MaxConcurrentSessions", "SessionScriptS3Location"):
-        if settings.get(member) is not None:
-            msg = f"{member} is allowed only for ELASTIC fleets."
-            raise InvalidParameterCombinationException(msg)
-
-
-def _check_elastic_fleet(
-    instance_type: str,
-    image_name: str | None,
-    image_arn: str | None,
-    settings: dict[str, Any],
-) -> None:
-    """Elastic fleets stream app blocks on a platform, without an image."""
-    if settings.get("Platform") is None:
-        msg = "A Platform is required for ELASTIC fleets."
-        raise InvalidParameterCombinationException(msg)
-    _check_elastic_update(image_name, image_arn, settings)
-    if settings.get("MaxConcurrentSessions") is None:
-        msg = "MaxConcurrentSessions is required for ELASTIC fleets."
-        raise InvalidParameterCombinationException(msg)
-    subnets = (settings.get("VpcConfig") or {}).get("SubnetIds") or []
-    if len(subnets) < 2:
-        msg = "ELASTIC fleets require a VpcConfig with at least two subnets."
-        raise InvalidParameterCombinationException(msg)
-    if instance_type not in ELASTIC_INSTANCE_TYPES:
-        msg = f"The instance type {instance_type} is not supported for ELASTIC fleets."
-        raise InvalidParameterCombinationException(msg)
-
-
-def _check_elastic_update(
-    image_name: str | None, image_arn: str | None, settings: dict[str, Any]
-) -> None:
-    if image_name is not None or image_arn is not None:
-        msg = "ELASTIC fleets do not use an image."
-        raise InvalidParameterCombinationException(msg)
-    for member in ("ComputeCapacity", "DomainJoinInfo", "MaxSessionsPerInstance"):
-        if settings.get(member) is not None:
-            msg = f"{member} is not allowed for ELASTIC fleets."
-            raise InvalidParameterCombinationException(msg)
-    if "Platform" in settings and settings["Platform"] not in ELASTIC_PLATFORMS:
-        msg = (
-            "ELASTIC fleets require a Platform of "
-            f"{', '.join(sorted(ELASTIC_PLATFORMS))}."
-        )
-        raise InvalidParameterCombinationException(msg)
-    if "InstanceType" in settings and settings["InstanceType"] not in (
-        ELASTIC_INSTANCE_TYPES
-    ):
-        msg = (
-            f"The instance type {settings['InstanceType']} is not supported for "
-            "ELASTIC fleets."
-        )
-        raise InvalidParameterCombinationException(msg)
-
-
-def _check_platform(platform: str | None, image: Image | None) -> None:
-    if platform is not None and image is not None and platform != image.platform:
-        msg = (
-            f"The platform {platform} does not match the platform {image.platform} "
-            f"of image {image.name}."
-        )
-        raise InvalidParameterCombinationException(msg)
 
 
 appstream_backends = BackendDict(AppStreamBackend, "appstream")

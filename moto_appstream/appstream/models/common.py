@@ -1,5 +1,6 @@
 """Enums, ARNs and checks shared by the AppStream resource models."""
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
@@ -52,6 +53,16 @@ def check_range(
     suffix = f" {unit}" if unit else ""
     msg = f"The {member} must be between {minimum} and {maximum}{suffix}."
     raise InvalidParameterCombinationException(msg)
+
+
+def check_unique(values: Iterable[str], noun: str) -> None:
+    """A list member may name each action or connector type only once."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            msg = f"The {noun} {value} is specified more than once."
+            raise InvalidParameterCombinationException(msg)
+        seen.add(value)
 
 
 def without_none(structure: dict[str, Any]) -> dict[str, Any]:

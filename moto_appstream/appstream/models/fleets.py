@@ -86,27 +86,19 @@ ATTRIBUTE_MEMBERS = {
 }
 
 # What UpdateFleet may change while a fleet runs, by fleet type.
+_IMAGE_FLEET_RUNNING_UPDATES = frozenset(
+    {
+        "DisplayName",
+        "ComputeCapacity",
+        "ImageArn",
+        "ImageName",
+        "IdleDisconnectTimeoutInSeconds",
+        "DisconnectTimeoutInSeconds",
+    }
+)
 UPDATABLE_WHILE_RUNNING = {
-    FleetType.ALWAYS_ON: frozenset(
-        {
-            "DisplayName",
-            "ComputeCapacity",
-            "ImageArn",
-            "ImageName",
-            "IdleDisconnectTimeoutInSeconds",
-            "DisconnectTimeoutInSeconds",
-        }
-    ),
-    FleetType.ON_DEMAND: frozenset(
-        {
-            "DisplayName",
-            "ComputeCapacity",
-            "ImageArn",
-            "ImageName",
-            "IdleDisconnectTimeoutInSeconds",
-            "DisconnectTimeoutInSeconds",
-        }
-    ),
+    FleetType.ALWAYS_ON: _IMAGE_FLEET_RUNNING_UPDATES,
+    FleetType.ON_DEMAND: _IMAGE_FLEET_RUNNING_UPDATES,
     FleetType.ELASTIC: frozenset(
         {
             "DisplayName",
@@ -369,3 +361,98 @@ class Fleet(ManagedState, BaseModel):
         for member in UPDATABLE_MEMBERS:
             if member in settings and member not in ("ImageName", "ImageArn"):
                 setattr(self, xform_name(member), settings[member])
+
+
+def check_image_choice(image_name: str | None, image_arn: str | None) -> None:
+    if image_name is None and image_arn is None:
+        msg = "Either ImageName or ImageArn must be specified."
+        raise InvalidParameterCombinationException(msg)
+    if image_name is not None and image_arn is not None:
+        msg = "Specify either ImageName or ImageArn, not both."
+        raise InvalidParameterCombinationException(msg)
+
+
+def check_instance_capacity(settings: dict[str, Any]) -> None:
+    """Always-on and on-demand fleets size by instances, or by sessions."""
+    capacity = settings.get("ComputeCapacity")
+    if capacity is None:
+        msg = "ComputeCapacity is required for ALWAYS_ON and ON_DEMAND fleets."
+        raise InvalidParameterCombinationException(msg)
+    instances = capacity.get("DesiredInstances")
+    sessions = capacity.get("DesiredSessions")
+    if (instances is None) == (sessions is None):
+        msg = "Specify either DesiredInstances or DesiredSessions, not both or neither."
+        raise InvalidParameterCombinationException(msg)
+    multi_session = settings.get("MaxSessionsPerInstance") is not None
+    if sessions is not None and not multi_session:
+        msg = "DesiredSessions is allowed only for multi-session fleets."
+        raise InvalidParameterCombinationException(msg)
+    if instances is not None and multi_session:
+        msg = "Multi-session fleets are sized by DesiredSessions."
+        raise InvalidParameterCombinationException(msg)
+    check_not_elastic(settings)
+
+
+def check_not_elastic(settings: dict[str, Any]) -> None:
+    for member in ("MaxConcurrentSessions", "SessionScriptS3Location"):
+        if settings.get(member) is not None:
+            msg = f"{member} is allowed only for ELASTIC fleets."
+            raise InvalidParameterCombinationException(msg)
+
+
+def check_elastic_fleet(
+    instance_type: str,
+    image_name: str | None,
+    image_arn: str | None,
+    settings: dict[str, Any],
+) -> None:
+    """Elastic fleets stream app blocks on a platform, without an image."""
+    if settings.get("Platform") is None:
+        msg = "A Platform is required for ELASTIC fleets."
+        raise InvalidParameterCombinationException(msg)
+    check_elastic_update(image_name, image_arn, settings)
+    if settings.get("MaxConcurrentSessions") is None:
+        msg = "MaxConcurrentSessions is required for ELASTIC fleets."
+        raise InvalidParameterCombinationException(msg)
+    subnets = (settings.get("VpcConfig") or {}).get("SubnetIds") or []
+    if len(subnets) < 2:
+        msg = "ELASTIC fleets require a VpcConfig with at least two subnets."
+        raise InvalidParameterCombinationException(msg)
+    if instance_type not in ELASTIC_INSTANCE_TYPES:
+        msg = f"The instance type {instance_type} is not supported for ELASTIC fleets."
+        raise InvalidParameterCombinationException(msg)
+
+
+def check_elastic_update(
+    image_name: str | None, image_arn: str | None, settings: dict[str, Any]
+) -> None:
+    if image_name is not None or image_arn is not None:
+        msg = "ELASTIC fleets do not use an image."
+        raise InvalidParameterCombinationException(msg)
+    for member in ("ComputeCapacity", "DomainJoinInfo", "MaxSessionsPerInstance"):
+        if settings.get(member) is not None:
+            msg = f"{member} is not allowed for ELASTIC fleets."
+            raise InvalidParameterCombinationException(msg)
+    if "Platform" in settings and settings["Platform"] not in ELASTIC_PLATFORMS:
+        msg = (
+            "ELASTIC fleets require a Platform of "
+            f"{', '.join(sorted(ELASTIC_PLATFORMS))}."
+        )
+        raise InvalidParameterCombinationException(msg)
+    if "InstanceType" in settings and settings["InstanceType"] not in (
+        ELASTIC_INSTANCE_TYPES
+    ):
+        msg = (
+            f"The instance type {settings['InstanceType']} is not supported for "
+            "ELASTIC fleets."
+        )
+        raise InvalidParameterCombinationException(msg)
+
+
+def check_platform(platform: str | None, image: Image | None) -> None:
+    if platform is not None and image is not None and platform != image.platform:
+        msg = (
+            f"The platform {platform} does not match the platform {image.platform} "
+            f"of image {image.name}."
+        )
+        raise InvalidParameterCombinationException(msg)

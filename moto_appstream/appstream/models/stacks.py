@@ -8,7 +8,7 @@ from moto.core.utils import utcnow
 from moto.moto_api._internal import mock_random
 
 from ..exceptions import InvalidParameterCombinationException
-from .common import check_range, resource_arn
+from .common import check_range, check_unique, resource_arn
 
 MAX_CLIPBOARD_LENGTH = 20971520
 
@@ -115,13 +115,9 @@ CONNECTOR_ATTRIBUTES = {
 
 def check_user_settings(user_settings: list[dict[str, Any]] | None) -> None:
     """Clipboard limits apply only to enabled clipboard actions, once per action."""
-    seen: set[str] = set()
+    check_unique((setting["Action"] for setting in user_settings or []), "action")
     for setting in user_settings or []:
         action = setting["Action"]
-        if action in seen:
-            msg = f"The action {action} is specified more than once."
-            raise InvalidParameterCombinationException(msg)
-        seen.add(action)
         length = setting.get("MaximumLength")
         if length is None:
             continue
@@ -139,13 +135,12 @@ def check_user_settings(user_settings: list[dict[str, Any]] | None) -> None:
 
 
 def check_storage_connectors(connectors: list[dict[str, Any]] | None) -> None:
-    seen: set[str] = set()
+    check_unique(
+        (connector["ConnectorType"] for connector in connectors or []),
+        "storage connector",
+    )
     for connector in connectors or []:
         connector_type = connector["ConnectorType"]
-        if connector_type in seen:
-            msg = f"The storage connector {connector_type} is specified more than once."
-            raise InvalidParameterCombinationException(msg)
-        seen.add(connector_type)
         if (
             connector.get("DomainsRequireAdminConsent")
             and connector_type != StorageConnectorType.ONE_DRIVE
