@@ -60,9 +60,9 @@ class AppStreamResponse(BaseResponse):
     def appstream_backend(self) -> AppStreamBackend:
         return appstream_backends[self.current_account][self.region]
 
-    def _dispatch(self, request: Any, full_url: str, headers: Any) -> Any:
+    def _dispatch(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            self.setup_class(request, full_url, headers)
+            self.setup_class(*args, **kwargs)
             if not self._get_action():
                 target = self.headers.get("X-Amz-Target")
                 if target is None:
@@ -86,13 +86,12 @@ class AppStreamResponse(BaseResponse):
             body = json.dumps(error)
         return status, headers, body
 
-    def setup_class(
-        self, request: Any, full_url: str, headers: Any, use_raw_body: bool = False
-    ) -> None:
+    def setup_class(self, *args: Any, **kwargs: Any) -> None:
         # The body is decoded later, in parse_parameters, so that bytes that are
         # not UTF-8 become an AWS error rather than a crash.
+        kwargs["use_raw_body"] = True
         try:
-            super().setup_class(request, full_url, headers, use_raw_body=True)
+            super().setup_class(*args, **kwargs)
         except (OSError, EOFError):
             raise SerializationException("The request body could not be decompressed.")
 

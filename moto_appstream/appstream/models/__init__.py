@@ -20,10 +20,11 @@ from ..exceptions import (
     ResourceNotAvailableException,
     ResourceNotFoundException,
 )
-from .common import AuthenticationType
+from .common import AuthenticationType, warn_unmodelled
 from .fleets import (
     ATTRIBUTE_MEMBERS,
     FLEET_MODEL_NAME,
+    UPDATABLE_MEMBERS,
     Fleet,
     FleetAttribute,
     FleetState,
@@ -43,6 +44,7 @@ from .stacks import (
     CONNECTOR_ATTRIBUTES,
     DELETABLE_ATTRIBUTES,
     REPLACEABLE_MEMBERS,
+    STACK_MEMBERS,
     WINDOWS_ONLY_CONNECTORS,
     Stack,
     StackAttribute,
@@ -287,6 +289,7 @@ class AppStreamBackend(BaseBackend):
         Platform from the image.
         """
         # settings: the remaining request members, keyed by their AWS names.
+        warn_unmodelled("CreateFleet", settings, UPDATABLE_MEMBERS)
         fleet_type = fleet_type or FleetType.ON_DEMAND.value
         check_timeouts(settings)
         check_iam_role(settings.get("IamRoleArn"))
@@ -346,6 +349,7 @@ class AppStreamBackend(BaseBackend):
         if name is None:
             msg = "The fleet name is required."
             raise InvalidParameterCombinationException(msg)
+        warn_unmodelled("UpdateFleet", settings, UPDATABLE_MEMBERS)
         attributes = list(attributes_to_delete or [])
         if delete_vpc_config and FleetAttribute.VPC_CONFIGURATION not in attributes:
             attributes.append(FleetAttribute.VPC_CONFIGURATION.value)
@@ -456,6 +460,7 @@ class AppStreamBackend(BaseBackend):
         ResourceIdentifier, and persistent application settings a generated
         S3BucketName and, by default, the stack name as SettingsGroup.
         """
+        warn_unmodelled("CreateStack", settings, STACK_MEMBERS)
         check_user_settings(settings.get("UserSettings"))
         check_storage_connectors(settings.get("StorageConnectors"))
         check_application_settings(settings.get("ApplicationSettings"))
@@ -491,6 +496,7 @@ class AppStreamBackend(BaseBackend):
         ``THEME_NAME`` and ``IAM_ROLE_ARN`` name attributes this mock does not
         model, so deleting them changes nothing.
         """
+        warn_unmodelled("UpdateStack", settings, STACK_MEMBERS)
         attributes = list(attributes_to_delete or [])
         if delete_storage_connectors:
             attributes.append(StackAttribute.STORAGE_CONNECTORS.value)

@@ -1,5 +1,6 @@
 """Enums, ARNs and checks shared by the AppStream resource models."""
 
+import warnings
 from collections.abc import Iterable
 from enum import Enum
 from typing import Any
@@ -63,6 +64,18 @@ def check_unique(values: Iterable[str], noun: str) -> None:
             msg = f"The {noun} {value} is specified more than once."
             raise InvalidParameterCombinationException(msg)
         seen.add(value)
+
+
+def warn_unmodelled(
+    operation: str, settings: dict[str, Any], modelled: Iterable[str]
+) -> None:
+    """Say which request members, new in a later botocore model, are dropped."""
+    for member in sorted(set(settings) - set(modelled)):
+        msg = (
+            f"moto-appstream does not model the {member} member of {operation}; "
+            "its value is ignored."
+        )
+        warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 def without_none(structure: dict[str, Any]) -> dict[str, Any]:

@@ -95,6 +95,17 @@ REPLACEABLE_MEMBERS = {
     "ContentRedirection": "content_redirection",
 }
 
+# Every member of CreateStack and UpdateStack that a stack stores.
+STACK_MEMBERS = frozenset(
+    {
+        *REPLACEABLE_MEMBERS,
+        "StorageConnectors",
+        "UserSettings",
+        "ApplicationSettings",
+        "AgentAccessConfig",
+    }
+)
+
 # The stack attribute each StackAttribute value removes.
 DELETABLE_ATTRIBUTES = {
     StackAttribute.REDIRECT_URL: "redirect_url",
