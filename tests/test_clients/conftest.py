@@ -7,17 +7,15 @@ the tests that need them, with the reason.
 
 from __future__ import annotations
 
+import functools
 import os
-import subprocess
-import tempfile
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
-from test_server.launch import free_port, server_command, wait_until_answering
+from test_server.launch import empty_server, running_server
 
 from . import installs
 from .expected import REGION
@@ -41,44 +39,14 @@ _LEAKY_VARIABLES = frozenset(
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     """The endpoint URL of a ``moto-appstream-server`` started for the clients."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"TEST_SERVER_MODE", "MOTO_PORT"}
-    }
-    with tempfile.TemporaryDirectory() as workdir:
-        log = Path(workdir) / "server.log"
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                [*server_command(), "--host", "127.0.0.1", "--port", str(port)],
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                env=env,
-            )
-        try:
-            wait_until_answering(process, url, log)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def server_reset(server_url: str) -> Callable[[], None]:
     """Empty every backend of the server."""
-
-    def reset() -> None:
-        request = urllib.request.Request(f"{server_url}/moto-api/reset", method="POST")
-        with urllib.request.urlopen(request, timeout=10) as reply:
-            assert reply.status == 200
-
-    return reset
+    return functools.partial(empty_server, server_url)
 
 
 @pytest.fixture(autouse=True)

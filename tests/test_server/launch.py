@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,41 @@ def wait_until_answering(process: subprocess.Popen[bytes], url: str, log: Path) 
     process.kill()
     output = log.read_text(errors="replace")
     pytest.fail(f"moto-appstream-server did not answer at {url}:\n{output}")
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[str]:
+    """Run the server on a free loopback port; yield its URL, stop it on exit."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"TEST_SERVER_MODE", "MOTO_PORT"}
+    }
+    with tempfile.TemporaryDirectory() as workdir:
+        log = Path(workdir) / "server.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [*server_command(), "--host", "127.0.0.1", "--port", str(port)],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
+        try:
+            wait_until_answering(process, url, log)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def empty_server(url: str) -> None:
+    """Empty every backend of the server at ``url``."""
+    request = urllib.request.Request(f"{url}/moto-api/reset", method="POST")
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        assert reply.status == 200
