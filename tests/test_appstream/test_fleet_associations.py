@@ -5,6 +5,8 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
+from .helpers import assert_client_error
+
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 
@@ -66,10 +68,9 @@ def test_associate_fleet_unknown_fleet():
     with pytest.raises(ClientError) as exc:
         client.associate_fleet(FleetName="fleet-missing", StackName="stack-no-fleet")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-missing does not exist."
+    )
 
 
 @mock_aws
@@ -80,10 +81,9 @@ def test_associate_fleet_unknown_stack():
     with pytest.raises(ClientError) as exc:
         client.associate_fleet(FleetName="fleet-no-stack", StackName="stack-missing")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The stack stack-missing does not exist."
+    )
 
 
 @mock_aws
@@ -111,13 +111,14 @@ def test_associate_fleet_second_fleet():
     with pytest.raises(ClientError) as exc:
         client.associate_fleet(FleetName="fleet-second", StackName="stack-one-fleet")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "LimitExceededException"
-    assert err["Message"] == (
-        "The stack stack-one-fleet is already associated with fleet fleet-first. "
-        "A stack can be associated with one fleet only."
+    assert_client_error(
+        exc,
+        "LimitExceededException",
+        (
+            "The stack stack-one-fleet is already associated with fleet fleet-first. "
+            "A stack can be associated with one fleet only."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -169,14 +170,15 @@ def test_associate_fleet_linux_fleet_windows_only_stack(members):
     with pytest.raises(ClientError) as exc:
         client.associate_fleet(FleetName="fleet-linux", StackName="stack-windows-only")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "IncompatibleImageException"
-    assert err["Message"] == (
-        "The fleet fleet-linux runs AMAZON_LINUX2, which does not support the "
-        "storage connectors or application settings persistence of stack "
-        "stack-windows-only."
+    assert_client_error(
+        exc,
+        "IncompatibleImageException",
+        (
+            "The fleet fleet-linux runs AMAZON_LINUX2, which does not support the "
+            "storage connectors or application settings persistence of stack "
+            "stack-windows-only."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -255,12 +257,11 @@ def test_disassociate_fleet_not_associated():
     with pytest.raises(ClientError) as exc:
         client.disassociate_fleet(FleetName="fleet-alone", StackName="stack-alone")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        "The fleet fleet-alone is not associated with the stack stack-alone."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The fleet fleet-alone is not associated with the stack stack-alone.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -274,12 +275,11 @@ def test_disassociate_fleet_other_fleet():
     with pytest.raises(ClientError) as exc:
         client.disassociate_fleet(FleetName="fleet-bystander", StackName="stack-served")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        "The fleet fleet-bystander is not associated with the stack stack-served."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The fleet fleet-bystander is not associated with the stack stack-served.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -292,10 +292,9 @@ def test_disassociate_fleet_unknown_fleet():
             FleetName="fleet-unknown", StackName="stack-without-fleet"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-unknown does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-unknown does not exist."
+    )
 
 
 @mock_aws
@@ -308,10 +307,9 @@ def test_disassociate_fleet_unknown_stack():
             FleetName="fleet-without-stack", StackName="stack-unknown"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-unknown does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The stack stack-unknown does not exist."
+    )
 
 
 @mock_aws

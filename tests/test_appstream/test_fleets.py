@@ -14,6 +14,8 @@ from moto.moto_api import state_manager
 
 from moto_appstream import add_private_image
 
+from .helpers import assert_client_error
+
 ACCOUNT = DEFAULT_ACCOUNT_ID
 REGION = "us-east-1"
 FLEET_MODEL = "appstream::fleet"
@@ -474,10 +476,7 @@ def test_create_fleet_elastic_invalid(members: dict[str, Any], message: str) -> 
     with pytest.raises(ClientError) as exc:
         _create_elastic_fleet(client, "fleet-elastic-invalid", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
     assert client.describe_fleets()["Fleets"] == []
 
 
@@ -495,10 +494,11 @@ def test_create_fleet_elastic_member_on_image_fleet(member: str, value: Any) -> 
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-elastic-member", **{member: value})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == f"{member} is allowed only for ELASTIC fleets."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        f"{member} is allowed only for ELASTIC fleets.",
+    )
 
 
 @mock_aws
@@ -509,10 +509,11 @@ def test_create_fleet_duplicate_name() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-duplicate", ImageName=SAMPLE_IMAGE)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceAlreadyExistsException"
-    assert err["Message"] == "The fleet fleet-duplicate already exists."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceAlreadyExistsException",
+        "The fleet fleet-duplicate already exists.",
+    )
     assert _describe(client, "fleet-duplicate")["ImageName"] == WINDOWS_IMAGE
 
 
@@ -523,12 +524,11 @@ def test_create_fleet_unknown_image_name() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-unknown-image", ImageName="no-such-image")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        f"The image no-such-image for account {ACCOUNT} does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image no-such-image for account {ACCOUNT} does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -557,12 +557,11 @@ def test_create_fleet_unknown_image_arn(image_arn: str) -> None:
             client, "fleet-unknown-image-arn", ImageName=None, ImageArn=image_arn
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        f"The image {image_arn} for account {ACCOUNT} does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image {image_arn} for account {ACCOUNT} does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("state", ["PENDING", "FAILED"])
@@ -574,13 +573,14 @@ def test_create_fleet_image_not_available(state: str) -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-image-pending", ImageName="unfinished-apps")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotAvailableException"
-    assert err["Message"] == (
-        f"The image unfinished-apps is {state}. The image must be in an AVAILABLE "
-        "state for this action to succeed."
+    assert_client_error(
+        exc,
+        "ResourceNotAvailableException",
+        (
+            f"The image unfinished-apps is {state}. The image must be in an AVAILABLE "
+            "state for this action to succeed."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert client.describe_fleets()["Fleets"] == []
 
 
@@ -591,10 +591,11 @@ def test_create_fleet_without_image() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-no-image", ImageName=None)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Either ImageName or ImageArn must be specified."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Either ImageName or ImageArn must be specified.",
+    )
 
 
 @mock_aws
@@ -604,10 +605,11 @@ def test_create_fleet_image_name_and_arn() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-two-images", ImageArn=WINDOWS_IMAGE_ARN)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Specify either ImageName or ImageArn, not both."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Specify either ImageName or ImageArn, not both.",
+    )
 
 
 @pytest.mark.parametrize("fleet_type", ["ALWAYS_ON", "ON_DEMAND"])
@@ -620,12 +622,11 @@ def test_create_fleet_without_compute_capacity(fleet_type: str) -> None:
             client, "fleet-no-capacity", FleetType=fleet_type, ComputeCapacity=None
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "ComputeCapacity is required for ALWAYS_ON and ON_DEMAND fleets."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "ComputeCapacity is required for ALWAYS_ON and ON_DEMAND fleets.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -647,12 +648,11 @@ def test_create_fleet_desired_instances_or_sessions(capacity: dict[str, int]) ->
             MaxSessionsPerInstance=2,
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "Specify either DesiredInstances or DesiredSessions, not both or neither."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Specify either DesiredInstances or DesiredSessions, not both or neither.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -664,12 +664,11 @@ def test_create_fleet_desired_sessions_single_session() -> None:
             client, "fleet-single-session", ComputeCapacity={"DesiredSessions": 4}
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "DesiredSessions is allowed only for multi-session fleets."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "DesiredSessions is allowed only for multi-session fleets.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -679,10 +678,11 @@ def test_create_fleet_desired_instances_multi_session() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-multi-instances", MaxSessionsPerInstance=4)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Multi-session fleets are sized by DesiredSessions."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Multi-session fleets are sized by DesiredSessions.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -751,10 +751,7 @@ def test_create_fleet_out_of_range(member: str, value: Any, message: str) -> Non
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-out-of-range", **{member: value})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
     assert client.describe_fleets()["Fleets"] == []
 
 
@@ -773,13 +770,14 @@ def test_create_fleet_invalid_role(role_arn: str) -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-invalid-role", IamRoleArn=role_arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidRoleException"
-    assert err["Message"] == (
-        f"AppStream 2.0 encountered an error because your IAM role '{role_arn}' "
-        "is invalid"
+    assert_client_error(
+        exc,
+        "InvalidRoleException",
+        (
+            f"AppStream 2.0 encountered an error because your IAM role '{role_arn}' "
+            "is invalid"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -789,13 +787,14 @@ def test_create_fleet_platform_matches_image() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-platform", Platform="AMAZON_LINUX2")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The platform AMAZON_LINUX2 does not match the platform WINDOWS_SERVER_2019 "
-        f"of image {WINDOWS_IMAGE}."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "The platform AMAZON_LINUX2 does not match the platform WINDOWS_SERVER_2019 "
+            f"of image {WINDOWS_IMAGE}."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -807,13 +806,14 @@ def test_create_fleet_quota() -> None:
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-quota-10")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "LimitExceededException"
-    assert err["Message"] == (
-        "The maximum number of fleets (10) has been reached for this account in "
-        "this Region."
+    assert_client_error(
+        exc,
+        "LimitExceededException",
+        (
+            "The maximum number of fleets (10) has been reached for this account in "
+            "this Region."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert len(client.describe_fleets()["Fleets"]) == 10
 
 
@@ -892,10 +892,9 @@ def test_describe_fleets_unknown_name() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(Names=["fleet-known", "fleet-unknown"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-unknown does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-unknown does not exist."
+    )
 
 
 @mock_aws
@@ -960,10 +959,7 @@ def test_describe_fleets_forged_next_token() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(NextToken="not-a-token")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidToken"
-    assert err["Message"] == "Invalid Token: Invalid token"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidToken", "Invalid Token: Invalid token")
 
 
 @mock_aws
@@ -981,10 +977,7 @@ def test_describe_fleets_stale_next_token(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(NextToken=first_page["NextToken"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidToken"
-    assert err["Message"] == "Invalid Token: Resource not found!"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidToken", "Invalid Token: Resource not found!")
 
 
 # UpdateFleet
@@ -1284,13 +1277,14 @@ def test_update_fleet_running_forbidden(
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-running-forbidden", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot update the attribute for fleet fleet-running-forbidden when it is "
-        "ACTIVE. The fleet must be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot update the attribute for fleet fleet-running-forbidden when it is "
+            "ACTIVE. The fleet must be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-running-forbidden") == before
 
 
@@ -1371,13 +1365,14 @@ def test_update_fleet_elastic_running_forbidden(members: dict[str, Any]) -> None
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-elastic-forbidden", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot update the attribute for fleet fleet-elastic-forbidden when it is "
-        "ACTIVE. The fleet must be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot update the attribute for fleet fleet-elastic-forbidden when it is "
+            "ACTIVE. The fleet must be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-elastic-forbidden") == before
 
 
@@ -1404,13 +1399,14 @@ def test_update_fleet_starting(
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-starting", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot update the attribute for fleet fleet-update-starting when it is "
-        "STARTING. The fleet must be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot update the attribute for fleet fleet-update-starting when it is "
+            "STARTING. The fleet must be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -1439,13 +1435,14 @@ def test_update_fleet_stopping(
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-stopping", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot update the attribute for fleet fleet-update-stopping when it is "
-        "STOPPING. The fleet must be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot update the attribute for fleet fleet-update-stopping when it is "
+            "STOPPING. The fleet must be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 FLEET_WITH_ATTRIBUTES = {
@@ -1626,12 +1623,11 @@ def test_update_fleet_delete_and_set_attribute(
             Name="fleet-delete-and-set", AttributesToDelete=[attribute], **members
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        f"The attribute {attribute} cannot be deleted and set at once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        f"The attribute {attribute} cannot be deleted and set at once.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-delete-and-set") == before
 
 
@@ -1647,12 +1643,11 @@ def test_update_fleet_delete_vpc_config_and_set_vpc_config() -> None:
             VpcConfig={"SubnetIds": SUBNETS[:1]},
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The attribute VPC_CONFIGURATION cannot be deleted and set at once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The attribute VPC_CONFIGURATION cannot be deleted and set at once.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -1716,14 +1711,15 @@ def test_update_fleet_running_image_of_other_os(image_name: str, platform: str) 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-other-os", ImageName=image_name)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "IncompatibleImageException"
-    assert err["Message"] == (
-        f"The image {image_name} runs {platform}, but fleet fleet-other-os runs "
-        "WINDOWS_SERVER_2019. The fleet must be stopped to change its operating "
-        "system."
+    assert_client_error(
+        exc,
+        "IncompatibleImageException",
+        (
+            f"The image {image_name} runs {platform}, but fleet fleet-other-os runs "
+            "WINDOWS_SERVER_2019. The fleet must be stopped to change its operating "
+            "system."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-other-os") == before
 
 
@@ -1746,13 +1742,14 @@ def test_update_fleet_platform_matches_image(members: dict[str, Any]) -> None:
             Name="fleet-update-platform", Platform="AMAZON_LINUX2", **members
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The platform AMAZON_LINUX2 does not match the platform WINDOWS_SERVER_2019 "
-        f"of image {image_name}."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "The platform AMAZON_LINUX2 does not match the platform WINDOWS_SERVER_2019 "
+            f"of image {image_name}."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-update-platform") == before
 
 
@@ -1768,10 +1765,11 @@ def test_update_fleet_image_name_and_arn() -> None:
             ImageArn=SAMPLE_IMAGE_ARN,
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Specify either ImageName or ImageArn, not both."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Specify either ImageName or ImageArn, not both.",
+    )
 
 
 @mock_aws
@@ -1782,10 +1780,11 @@ def test_update_fleet_unknown_image() -> None:
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-unknown-image", ImageName="no-image")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The image no-image for account {ACCOUNT} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image no-image for account {ACCOUNT} does not exist.",
+    )
 
 
 @mock_aws
@@ -1799,13 +1798,14 @@ def test_update_fleet_image_not_available() -> None:
             Name="fleet-update-pending-image", ImageName="unfinished-apps"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotAvailableException"
-    assert err["Message"] == (
-        "The image unfinished-apps is PENDING. The image must be in an AVAILABLE "
-        "state for this action to succeed."
+    assert_client_error(
+        exc,
+        "ResourceNotAvailableException",
+        (
+            "The image unfinished-apps is PENDING. The image must be in an AVAILABLE "
+            "state for this action to succeed."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -1816,10 +1816,9 @@ def test_update_fleet_without_name() -> None:
     with pytest.raises(ClientError) as exc:
         client.update_fleet(DisplayName="Unnamed")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "The fleet name is required."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "InvalidParameterCombinationException", "The fleet name is required."
+    )
 
 
 @mock_aws
@@ -1829,10 +1828,9 @@ def test_update_fleet_unknown_fleet() -> None:
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-missing", DisplayName="Missing")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-missing does not exist."
+    )
 
 
 @pytest.mark.parametrize(
@@ -1869,10 +1867,7 @@ def test_update_fleet_out_of_range(member: str, value: Any, message: str) -> Non
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-range", **{member: value})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
 
 
 @mock_aws
@@ -1884,13 +1879,14 @@ def test_update_fleet_invalid_role() -> None:
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-role", IamRoleArn=role_arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidRoleException"
-    assert err["Message"] == (
-        f"AppStream 2.0 encountered an error because your IAM role '{role_arn}' "
-        "is invalid"
+    assert_client_error(
+        exc,
+        "InvalidRoleException",
+        (
+            f"AppStream 2.0 encountered an error because your IAM role '{role_arn}' "
+            "is invalid"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -1923,10 +1919,7 @@ def test_update_fleet_invalid_compute_capacity(
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-capacity", ComputeCapacity=capacity)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
 
 
 @mock_aws
@@ -1944,10 +1937,11 @@ def test_update_fleet_desired_instances_multi_session() -> None:
             Name="fleet-update-multi", ComputeCapacity={"DesiredInstances": 3}
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Multi-session fleets are sized by DesiredSessions."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Multi-session fleets are sized by DesiredSessions.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -2001,10 +1995,7 @@ def test_update_fleet_elastic_invalid(members: dict[str, Any], message: str) -> 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-elastic-update-invalid", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
     assert _describe(client, "fleet-elastic-update-invalid") == before
 
 
@@ -2023,10 +2014,11 @@ def test_update_fleet_elastic_member_on_image_fleet(member: str, value: Any) -> 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-update-elastic-member", **{member: value})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == f"{member} is allowed only for ELASTIC fleets."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        f"{member} is allowed only for ELASTIC fleets.",
+    )
 
 
 # DeleteFleet
@@ -2052,10 +2044,9 @@ def test_delete_fleet_is_not_described() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(Names=["fleet-deleted"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-deleted does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-deleted does not exist."
+    )
 
 
 @mock_aws
@@ -2065,10 +2056,11 @@ def test_delete_fleet_unknown() -> None:
     with pytest.raises(ClientError) as exc:
         client.delete_fleet(Name="fleet-never-created")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-never-created does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The fleet fleet-never-created does not exist.",
+    )
 
 
 @mock_aws
@@ -2081,13 +2073,14 @@ def test_delete_fleet_associated_with_stack() -> None:
     with pytest.raises(ClientError) as exc:
         client.delete_fleet(Name="fleet-with-stack")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "The fleet fleet-with-stack is associated with a stack. To delete the "
-        "fleet, you must dissociate it from the stack."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "The fleet fleet-with-stack is associated with a stack. To delete the "
+            "fleet, you must dissociate it from the stack."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-with-stack")["Name"] == "fleet-with-stack"
 
 
@@ -2117,13 +2110,14 @@ def test_delete_fleet_running() -> None:
     with pytest.raises(ClientError) as exc:
         client.delete_fleet(Name="fleet-delete-running")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot delete fleet fleet-delete-running when it is ACTIVE. The fleet must "
-        "be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot delete fleet fleet-delete-running when it is ACTIVE. The fleet must "
+            "be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert _describe(client, "fleet-delete-running")["State"] == "RUNNING"
 
 
@@ -2141,13 +2135,14 @@ def test_delete_fleet_in_transition(manual_progression: None, state: str) -> Non
     with pytest.raises(ClientError) as exc:
         client.delete_fleet(Name="fleet-delete-moving")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        f"Cannot delete fleet fleet-delete-moving when it is {state}. The fleet "
-        "must be stopped to complete this action."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            f"Cannot delete fleet fleet-delete-moving when it is {state}. The fleet "
+            "must be stopped to complete this action."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -2172,10 +2167,9 @@ def test_delete_fleet_removes_tags() -> None:
     with pytest.raises(ClientError) as exc:
         client.list_tags_for_resource(ResourceArn=arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @mock_aws
@@ -2281,13 +2275,14 @@ def test_start_fleet_stopping(manual_progression: None) -> None:
     with pytest.raises(ClientError) as exc:
         client.start_fleet(Name="fleet-start-stopping")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ConcurrentModificationException"
-    assert err["Message"] == (
-        "The fleet fleet-start-stopping is STOPPING. Wait until it is STOPPED, then "
-        "start it."
+    assert_client_error(
+        exc,
+        "ConcurrentModificationException",
+        (
+            "The fleet fleet-start-stopping is STOPPING. Wait until it is STOPPED, then "
+            "start it."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     states = [_describe(client, "fleet-start-stopping")["State"] for _ in range(2)]
     assert states == ["STOPPING", "STOPPED"]
 
@@ -2312,10 +2307,11 @@ def test_start_fleet_unknown() -> None:
     with pytest.raises(ClientError) as exc:
         client.start_fleet(Name="fleet-start-missing")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-start-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The fleet fleet-start-missing does not exist.",
+    )
 
 
 @mock_aws
@@ -2363,10 +2359,9 @@ def test_stop_fleet_unknown() -> None:
     with pytest.raises(ClientError) as exc:
         client.stop_fleet(Name="fleet-stop-missing")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-stop-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-stop-missing does not exist."
+    )
 
 
 @mock_aws

@@ -11,6 +11,8 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
+from .helpers import assert_client_error
+
 SAMPLE_IMAGE = "Amazon-AppStream2-Sample-Image-06-17-2024"
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
@@ -156,10 +158,11 @@ def test_describe_images_names_and_arns():
     with pytest.raises(ClientError) as exc:
         client.describe_images(Names=[WINDOWS_IMAGE], Arns=[_public_arn(WINDOWS_IMAGE)])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "Specify either Names or Arns, not both."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "Specify either Names or Arns, not both.",
+    )
 
 
 @pytest.mark.parametrize("names", [["image-unknown"], [WINDOWS_IMAGE, "image-unknown"]])
@@ -170,12 +173,11 @@ def test_describe_images_unknown_name(names):
     with pytest.raises(ClientError) as exc:
         client.describe_images(Names=names)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        f"The image image-unknown for account {ACCOUNT_ID} does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image image-unknown for account {ACCOUNT_ID} does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -195,10 +197,11 @@ def test_describe_images_unknown_arn(arn):
     with pytest.raises(ClientError) as exc:
         client.describe_images(Arns=[arn])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The image {arn} for account {ACCOUNT_ID} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image {arn} for account {ACCOUNT_ID} does not exist.",
+    )
 
 
 @mock_aws
@@ -266,13 +269,14 @@ def test_describe_images_invalid_type():
     with pytest.raises(ClientError) as exc:
         client.describe_images(Type="INTERNAL")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value 'INTERNAL' at 'type' failed to satisfy "
-        "constraint: Member must satisfy enum value set: [PUBLIC, PRIVATE, SHARED]"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value 'INTERNAL' at 'type' failed to satisfy "
+            "constraint: Member must satisfy enum value set: [PUBLIC, PRIVATE, SHARED]"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -333,13 +337,14 @@ def test_describe_images_max_results_too_large():
     with pytest.raises(ClientError) as exc:
         client.describe_images(MaxResults=26)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value '26' at 'maxResults' failed to satisfy "
-        "constraint: Member must have value less than or equal to 25"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value '26' at 'maxResults' failed to satisfy "
+            "constraint: Member must have value less than or equal to 25"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -453,13 +458,14 @@ def test_create_fleet_private_image_not_available():
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-pending-image", ImageName="image-still-pending")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotAvailableException"
-    assert err["Message"] == (
-        "The image image-still-pending is PENDING. The image must be in an AVAILABLE "
-        "state for this action to succeed."
+    assert_client_error(
+        exc,
+        "ResourceNotAvailableException",
+        (
+            "The image image-still-pending is PENDING. The image must be in an AVAILABLE "
+            "state for this action to succeed."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -470,12 +476,11 @@ def test_create_fleet_private_image_of_other_region_by_name():
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-west", ImageName="image-east-only")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        f"The image image-east-only for account {ACCOUNT_ID} does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image image-east-only for account {ACCOUNT_ID} does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -487,10 +492,11 @@ def test_create_fleet_private_image_of_other_region_by_arn():
     with pytest.raises(ClientError) as exc:
         _create_fleet(client, "fleet-west-arn", ImageArn=arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The image {arn} for account {ACCOUNT_ID} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image {arn} for account {ACCOUNT_ID} does not exist.",
+    )
 
 
 @mock_aws

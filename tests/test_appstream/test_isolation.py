@@ -8,6 +8,8 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
+from .helpers import assert_client_error
+
 OTHER_ACCOUNT_ID = "111122223333"
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 
@@ -64,10 +66,9 @@ def test_create_stack_other_account_invisible_to_default(monkeypatch):
     with pytest.raises(ClientError) as exc:
         client.describe_stacks(Names=["stack-env-only"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-env-only does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The stack stack-env-only does not exist."
+    )
 
 
 @mock_aws
@@ -217,10 +218,9 @@ def test_associate_fleet_other_account_fleet():
             FleetName="fleet-not-shared", StackName="stack-wants-fleet"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-not-shared does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-not-shared does not exist."
+    )
 
 
 @mock_aws
@@ -241,12 +241,11 @@ def test_describe_images_private_image_other_account_by_arn():
     with pytest.raises(ClientError) as exc:
         other.describe_images(Arns=[image.arn])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        f"The image {image.arn} for account {OTHER_ACCOUNT_ID} does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        f"The image {image.arn} for account {OTHER_ACCOUNT_ID} does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -272,10 +271,9 @@ def test_list_tags_for_resource_other_account_fleet():
     with pytest.raises(ClientError) as exc:
         client.list_tags_for_resource(ResourceArn=arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @mock_aws
@@ -326,10 +324,9 @@ def test_describe_fleets_other_region():
     with pytest.raises(ClientError) as exc:
         west.describe_fleets(Names=["fleet-east"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The fleet fleet-east does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The fleet fleet-east does not exist."
+    )
 
 
 @mock_aws
@@ -379,10 +376,9 @@ def test_list_tags_for_resource_other_region_fleet():
     with pytest.raises(ClientError) as exc:
         client.list_tags_for_resource(ResourceArn=arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @pytest.mark.parametrize(

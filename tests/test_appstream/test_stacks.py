@@ -10,6 +10,8 @@ from freezegun import freeze_time
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
+from .helpers import assert_client_error
+
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 HOME_FOLDERS_BUCKET = f"appstream2-36fb080bb8-us-east-1-{ACCOUNT_ID}"
@@ -260,12 +262,11 @@ def test_create_stack_settings_group_without_application_settings():
             ApplicationSettings={"Enabled": False, "SettingsGroup": "group"},
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "A SettingsGroup can only be set when application settings are enabled."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "A SettingsGroup can only be set when application settings are enabled.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -287,14 +288,15 @@ def test_create_stack_maximum_length_not_allowed(setting):
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-max-length", UserSettings=[setting])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "MaximumLength can only be set for the clipboard actions "
-        "CLIPBOARD_COPY_FROM_LOCAL_DEVICE and CLIPBOARD_COPY_TO_LOCAL_DEVICE when "
-        "their permission is ENABLED."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "MaximumLength can only be set for the clipboard actions "
+            "CLIPBOARD_COPY_FROM_LOCAL_DEVICE and CLIPBOARD_COPY_TO_LOCAL_DEVICE when "
+            "their permission is ENABLED."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("length", [-1, 0, 20971521])
@@ -310,10 +312,11 @@ def test_create_stack_maximum_length_out_of_range(length):
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-length-range", UserSettings=[setting])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "The MaximumLength must be between 1 and 20971520."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The MaximumLength must be between 1 and 20971520.",
+    )
 
 
 @pytest.mark.parametrize("length", [1, 20971520])
@@ -346,10 +349,11 @@ def test_create_stack_duplicate_action():
             ],
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "The action FILE_DOWNLOAD is specified more than once."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The action FILE_DOWNLOAD is specified more than once.",
+    )
 
 
 @mock_aws
@@ -365,12 +369,11 @@ def test_create_stack_duplicate_storage_connector():
             ],
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The storage connector GOOGLE_DRIVE is specified more than once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The storage connector GOOGLE_DRIVE is specified more than once.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("connector_type", ["HOMEFOLDERS", "GOOGLE_DRIVE"])
@@ -385,12 +388,11 @@ def test_create_stack_admin_consent_only_for_one_drive(connector_type):
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-consent", StorageConnectors=[connector])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "DomainsRequireAdminConsent is supported only for ONE_DRIVE."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "DomainsRequireAdminConsent is supported only for ONE_DRIVE.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -408,12 +410,11 @@ def test_create_stack_computer_input_without_computer_vision():
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-agent-input", AgentAccessConfig=config)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "COMPUTER_INPUT can only be enabled together with COMPUTER_VISION."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "COMPUTER_INPUT can only be enabled together with COMPUTER_VISION.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -424,12 +425,11 @@ def test_create_stack_screenshots_upload_without_bucket():
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-agent-screens", AgentAccessConfig=config)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "An S3BucketArn is required when ScreenshotsUploadEnabled is true."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "An S3BucketArn is required when ScreenshotsUploadEnabled is true.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -463,10 +463,9 @@ def test_create_stack_invalid_member(members, message):
     with pytest.raises(ClientError) as exc:
         client.create_stack(**members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == f"1 validation error detected: {message}"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ValidationException", f"1 validation error detected: {message}"
+    )
 
 
 @mock_aws
@@ -477,10 +476,9 @@ def test_create_stack_duplicate():
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-twice")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceAlreadyExistsException"
-    assert err["Message"] == "The stack stack-twice already exists."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceAlreadyExistsException", "The stack stack-twice already exists."
+    )
 
 
 @mock_aws
@@ -492,13 +490,14 @@ def test_create_stack_quota():
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-quota-10")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "LimitExceededException"
-    assert err["Message"] == (
-        "The maximum number of stacks (10) has been reached for this account in "
-        "this Region."
+    assert_client_error(
+        exc,
+        "LimitExceededException",
+        (
+            "The maximum number of stacks (10) has been reached for this account in "
+            "this Region."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -557,10 +556,9 @@ def test_describe_stacks_unknown(names):
     with pytest.raises(ClientError) as exc:
         client.describe_stacks(Names=names)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-missing does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The stack stack-missing does not exist."
+    )
 
 
 @mock_aws
@@ -601,10 +599,7 @@ def test_describe_stacks_forged_token():
     with pytest.raises(ClientError) as exc:
         client.describe_stacks(NextToken="forged")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidToken"
-    assert err["Message"] == "Invalid Token: Invalid token"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidToken", "Invalid Token: Invalid token")
 
 
 @pytest.mark.parametrize(
@@ -914,10 +909,9 @@ def test_update_stack_unknown():
     with pytest.raises(ClientError) as exc:
         client.update_stack(Name="stack-nowhere", Description="Nothing")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-nowhere does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", "The stack stack-nowhere does not exist."
+    )
 
 
 @mock_aws
@@ -934,12 +928,11 @@ def test_update_stack_invalid_user_settings():
             ],
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The action PRINTING_TO_LOCAL_DEVICE is specified more than once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The action PRINTING_TO_LOCAL_DEVICE is specified more than once.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -963,14 +956,15 @@ def test_update_stack_linux_fleet_incompatible(members):
     with pytest.raises(ClientError) as exc:
         client.update_stack(Name="stack-linux-update", **members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "IncompatibleImageException"
-    assert err["Message"] == (
-        "The stack stack-linux-update is associated with fleet fleet-linux-update, "
-        "whose image does not support Google Drive, OneDrive or persistent "
-        "application settings."
+    assert_client_error(
+        exc,
+        "IncompatibleImageException",
+        (
+            "The stack stack-linux-update is associated with fleet fleet-linux-update, "
+            "whose image does not support Google Drive, OneDrive or persistent "
+            "application settings."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -1034,10 +1028,11 @@ def test_delete_stack_unknown():
     with pytest.raises(ClientError) as exc:
         client.delete_stack(Name="stack-never-created")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == "The stack stack-never-created does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The stack stack-never-created does not exist.",
+    )
 
 
 @mock_aws
@@ -1052,13 +1047,14 @@ def test_delete_stack_with_fleet():
     with pytest.raises(ClientError) as exc:
         client.delete_stack(Name="stack-with-fleet")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceInUseException"
-    assert err["Message"] == (
-        "Cannot delete stack stack-with-fleet. This stack has fleets associated with "
-        "it. Only stacks with no fleets associated with it can be deleted."
+    assert_client_error(
+        exc,
+        "ResourceInUseException",
+        (
+            "Cannot delete stack stack-with-fleet. This stack has fleets associated with "
+            "it. Only stacks with no fleets associated with it can be deleted."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws

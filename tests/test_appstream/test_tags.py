@@ -8,6 +8,8 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
+from .helpers import assert_client_error
+
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 OTHER_ACCOUNT_ID = "111122223333"
 TAG_KEY_PATTERN = r"^(^(?!aws:).[\p{L}\p{Z}\p{N}_.:/=+\-@]*)$"
@@ -238,10 +240,9 @@ def test_list_tags_for_resource_unknown(case):
     with pytest.raises(ClientError) as exc:
         client.list_tags_for_resource(ResourceArn=arn)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @pytest.mark.parametrize("case", UNKNOWN_ARN_CASES)
@@ -253,10 +254,9 @@ def test_tag_resource_unknown(case):
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn=arn, Tags={"team": "finance"})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @pytest.mark.parametrize("case", UNKNOWN_ARN_CASES)
@@ -268,10 +268,9 @@ def test_untag_resource_unknown(case):
     with pytest.raises(ClientError) as exc:
         client.untag_resource(ResourceArn=arn, TagKeys=["team"])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == f"The resource {arn} does not exist."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ResourceNotFoundException", f"The resource {arn} does not exist."
+    )
 
 
 @mock_aws
@@ -303,10 +302,11 @@ def test_tag_resource_more_than_fifty_in_total():
             ResourceArn=arn, Tags={f"new{index}": "v" for index in range(21)}
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "LimitExceededException"
-    assert err["Message"] == f"The resource {arn} would have more than 50 tags."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "LimitExceededException",
+        f"The resource {arn} would have more than 50 tags.",
+    )
 
 
 @mock_aws
@@ -374,13 +374,14 @@ def test_tag_resource_fifty_one_keys():
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn=arn, Tags=tags)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        f"1 validation error detected: Value '{{{rendered}}}' at 'tags' failed to "
-        "satisfy constraint: Member must have length less than or equal to 50"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            f"1 validation error detected: Value '{{{rendered}}}' at 'tags' failed to "
+            "satisfy constraint: Member must have length less than or equal to 50"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -392,14 +393,15 @@ def test_untag_resource_fifty_one_keys():
     with pytest.raises(ClientError) as exc:
         client.untag_resource(ResourceArn=arn, TagKeys=keys)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        f"1 validation error detected: Value '[{', '.join(keys)}]' at 'tagKeys' "
-        "failed to satisfy constraint: Member must have length less than or equal "
-        "to 50"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            f"1 validation error detected: Value '[{', '.join(keys)}]' at 'tagKeys' "
+            "failed to satisfy constraint: Member must have length less than or equal "
+            "to 50"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("key", ["aws:createdBy", "aws:"])
@@ -411,14 +413,15 @@ def test_tag_resource_aws_prefix(key):
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn=arn, Tags={key: "me"})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        f"1 validation error detected: Value '{key}' at 'tags' failed to satisfy "
-        "constraint: Map keys must satisfy constraint: [Member must satisfy regular "
-        f"expression pattern: {TAG_KEY_PATTERN}]"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            f"1 validation error detected: Value '{key}' at 'tags' failed to satisfy "
+            "constraint: Map keys must satisfy constraint: [Member must satisfy regular "
+            f"expression pattern: {TAG_KEY_PATTERN}]"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -428,14 +431,15 @@ def test_create_stack_aws_prefix_tag():
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="stack-reserved-at-create", Tags={"aws:team": "x"})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value 'aws:team' at 'tags' failed to satisfy "
-        "constraint: Map keys must satisfy constraint: [Member must satisfy regular "
-        f"expression pattern: {TAG_KEY_PATTERN}]"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value 'aws:team' at 'tags' failed to satisfy "
+            "constraint: Map keys must satisfy constraint: [Member must satisfy regular "
+            f"expression pattern: {TAG_KEY_PATTERN}]"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -447,14 +451,15 @@ def test_tag_resource_key_too_long():
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn=arn, Tags={key: "v"})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        f"1 validation error detected: Value '{key}' at 'tags' failed to satisfy "
-        "constraint: Map keys must satisfy constraint: [Member must have length "
-        "less than or equal to 128]"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            f"1 validation error detected: Value '{key}' at 'tags' failed to satisfy "
+            "constraint: Map keys must satisfy constraint: [Member must have length "
+            "less than or equal to 128]"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -464,11 +469,12 @@ def test_tag_resource_malformed_arn():
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn="fleet/not-an-arn", Tags={"team": "x"})
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value 'fleet/not-an-arn' at 'resourceArn' "
-        "failed to satisfy constraint: Member must satisfy regular expression "
-        f"pattern: {ARN_PATTERN}"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value 'fleet/not-an-arn' at 'resourceArn' "
+            "failed to satisfy constraint: Member must satisfy regular expression "
+            f"pattern: {ARN_PATTERN}"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400

@@ -5,6 +5,8 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
+from .helpers import assert_client_error
+
 DIRECTORY_MESSAGE = (
     "Users in a user pool cannot be assigned to stacks with fleets that are joined "
     "to an Active Directory domain."
@@ -330,12 +332,11 @@ def test_batch_associate_user_stack_duplicate_entry():
     with pytest.raises(ClientError) as exc:
         client.batch_associate_user_stack(UserStackAssociations=[entry, entry])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The user dup@example.com and stack stack-dup are specified more than once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The user dup@example.com and stack stack-dup are specified more than once.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -371,12 +372,13 @@ def test_batch_associate_user_stack_not_userpool(authentication_type):
     with pytest.raises(ClientError) as exc:
         client.batch_associate_user_stack(UserStackAssociations=[entry])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "Only users of the USERPOOL authentication type can be associated with stacks."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "Only users of the USERPOOL authentication type can be associated with stacks."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -397,14 +399,15 @@ def test_batch_associate_disassociate_user_stack_too_many_entries(operation):
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(UserStackAssociations=entries)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        f"1 validation error detected: Value '[{rendered}]' at "
-        "'userStackAssociations' failed to satisfy constraint: Member must have "
-        "length less than or equal to 25"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            f"1 validation error detected: Value '[{rendered}]' at "
+            "'userStackAssociations' failed to satisfy constraint: Member must have "
+            "length less than or equal to 25"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -434,14 +437,15 @@ def test_batch_associate_user_stack_invalid_authentication_type():
     with pytest.raises(ClientError) as exc:
         client.batch_associate_user_stack(UserStackAssociations=[entry])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value 'LDAP' at "
-        "'userStackAssociations.1.member.authenticationType' failed to satisfy "
-        "constraint: Member must satisfy enum value set: [API, SAML, USERPOOL, AWS_AD]"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value 'LDAP' at "
+            "'userStackAssociations.1.member.authenticationType' failed to satisfy "
+            "constraint: Member must satisfy enum value set: [API, SAML, USERPOOL, AWS_AD]"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -554,13 +558,14 @@ def test_batch_disassociate_user_stack_duplicate_entry():
     with pytest.raises(ClientError) as exc:
         client.batch_disassociate_user_stack(UserStackAssociations=[entry, entry])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The user dup-out@example.com and stack stack-dup-out are specified more "
-        "than once."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "The user dup-out@example.com and stack stack-dup-out are specified more "
+            "than once."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("authentication_type", ["API", "SAML", "AWS_AD"])
@@ -576,12 +581,13 @@ def test_batch_disassociate_user_stack_not_userpool(authentication_type):
     with pytest.raises(ClientError) as exc:
         client.batch_disassociate_user_stack(UserStackAssociations=[entry])
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "Only users of the USERPOOL authentication type can be associated with stacks."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            "Only users of the USERPOOL authentication type can be associated with stacks."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -713,10 +719,7 @@ def test_describe_user_stack_associations_invalid_filter(members, message):
     with pytest.raises(ClientError) as exc:
         client.describe_user_stack_associations(**members)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(exc, "InvalidParameterCombinationException", message)
 
 
 @mock_aws
@@ -817,13 +820,14 @@ def test_describe_user_stack_associations_max_results_too_large():
     with pytest.raises(ClientError) as exc:
         client.describe_user_stack_associations(StackName="stack-any", MaxResults=501)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == (
-        "1 validation error detected: Value '501' at 'maxResults' failed to satisfy "
-        "constraint: Member must have value less than or equal to 500"
+    assert_client_error(
+        exc,
+        "ValidationException",
+        (
+            "1 validation error detected: Value '501' at 'maxResults' failed to satisfy "
+            "constraint: Member must have value less than or equal to 500"
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws

@@ -9,6 +9,8 @@ from freezegun import freeze_time
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
+from .helpers import assert_client_error
+
 
 def _user_arn(user_name):
     return f"arn:aws:appstream:us-east-1:{ACCOUNT_ID}:user/USERPOOL/{user_name}"
@@ -89,12 +91,11 @@ def test_create_user_not_userpool(authentication_type):
             UserName="federated@example.com", AuthenticationType=authentication_type
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterValueException"
-    assert err["Message"] == (
-        f"Cannot create a user with '{authentication_type}' authentication type"
+    assert_client_error(
+        exc,
+        "InvalidParameterValueException",
+        f"Cannot create a user with '{authentication_type}' authentication type",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -104,13 +105,14 @@ def test_create_user_govcloud():
     with pytest.raises(ClientError) as exc:
         client.create_user(UserName="gov@example.com", AuthenticationType="USERPOOL")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterValueException"
-    assert err["Message"] == (
-        "The AppStream 2.0 user pool feature is not available in the us-gov-west-1 "
-        "Region."
+    assert_client_error(
+        exc,
+        "InvalidParameterValueException",
+        (
+            "The AppStream 2.0 user pool feature is not available in the us-gov-west-1 "
+            "Region."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -121,10 +123,11 @@ def test_create_user_duplicate():
     with pytest.raises(ClientError) as exc:
         client.create_user(UserName="twice@example.com", AuthenticationType="USERPOOL")
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceAlreadyExistsException"
-    assert err["Message"] == "The user twice@example.com already exists."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "ResourceAlreadyExistsException",
+        "The user twice@example.com already exists.",
+    )
 
 
 @mock_aws
@@ -186,10 +189,11 @@ def test_create_user_message_action_resend_with_names(names):
             **names,
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == "FirstName and LastName cannot be set when resending."
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "FirstName and LastName cannot be set when resending.",
+    )
 
 
 @mock_aws
@@ -203,12 +207,11 @@ def test_create_user_message_action_resend_unknown_user():
             MessageAction="RESEND",
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        "The user nobody@example.com does not exist, so it cannot be resent."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        "The user nobody@example.com does not exist, so it cannot be resent.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -254,10 +257,9 @@ def test_create_user_invalid_member(members, message):
             UserName="invalid@example.com", AuthenticationType="USERPOOL", **members
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == f"1 validation error detected: {message}"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert_client_error(
+        exc, "ValidationException", f"1 validation error detected: {message}"
+    )
 
 
 @mock_aws
@@ -273,13 +275,14 @@ def test_create_user_quota():
             UserName="quota50@example.com", AuthenticationType="USERPOOL"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "LimitExceededException"
-    assert err["Message"] == (
-        "The maximum number of users (50) has been reached for this account in this "
-        "Region."
+    assert_client_error(
+        exc,
+        "LimitExceededException",
+        (
+            "The maximum number of users (50) has been reached for this account in this "
+            "Region."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -349,13 +352,14 @@ def test_describe_users_not_userpool(authentication_type):
     with pytest.raises(ClientError) as exc:
         client.describe_users(AuthenticationType=authentication_type)
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "InvalidParameterCombinationException"
-    assert err["Message"] == (
-        f"Users of the {authentication_type} authentication type cannot be "
-        "described. Use USERPOOL."
+    assert_client_error(
+        exc,
+        "InvalidParameterCombinationException",
+        (
+            f"Users of the {authentication_type} authentication type cannot be "
+            "described. Use USERPOOL."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws
@@ -435,12 +439,13 @@ def test_enable_disable_delete_user_unknown_user(operation):
             UserName="ghost@example.com", AuthenticationType="USERPOOL"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        "The user ghost@example.com with authentication type USERPOOL does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        (
+            "The user ghost@example.com with authentication type USERPOOL does not exist."
+        ),
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("operation", ["enable_user", "disable_user", "delete_user"])
@@ -454,12 +459,11 @@ def test_enable_disable_delete_user_name_differs_in_case(operation):
             UserName="case@example.com", AuthenticationType="USERPOOL"
         )
 
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ResourceNotFoundException"
-    assert err["Message"] == (
-        "The user case@example.com with authentication type USERPOOL does not exist."
+    assert_client_error(
+        exc,
+        "ResourceNotFoundException",
+        "The user case@example.com with authentication type USERPOOL does not exist.",
     )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @mock_aws

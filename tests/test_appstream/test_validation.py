@@ -14,6 +14,8 @@ from moto_appstream.appstream.exceptions import (
 )
 from moto_appstream.appstream.validation import validate_request
 
+from .helpers import assert_client_error
+
 IMAGE_NAME = "AppStream-WinServer2019-06-12-2023"
 NAME_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$"
 TAG_KEY_PATTERN = r"^(^(?!aws:).[\p{L}\p{Z}\p{N}_.:/=+\-@]*)$"
@@ -48,13 +50,6 @@ def _association(user_name: str, **members: Any) -> dict[str, Any]:
         "AuthenticationType": "USERPOOL",
         **members,
     }
-
-
-def _assert_validation_error(exc: Any, message: str) -> None:
-    err = exc.value.response["Error"]
-    assert err["Code"] == "ValidationException"
-    assert err["Message"] == message
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize(
@@ -182,7 +177,7 @@ def test_create_fleet_invalid_member(members: dict[str, Any], message: str) -> N
     with pytest.raises(ClientError) as exc:
         client.create_fleet(**_fleet_request("InvalidFleet", **members))
 
-    _assert_validation_error(exc, ONE_ERROR + message)
+    assert_client_error(exc, "ValidationException", ONE_ERROR + message)
 
 
 @mock_aws
@@ -222,8 +217,9 @@ def test_create_fleet_two_errors_in_shape_order() -> None:
             )
         )
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         "2 validation errors detected: "
         f"Value '{'d' * 257}' at 'description' failed to satisfy constraint: "
         "Member must have length less than or equal to 256; "
@@ -245,8 +241,9 @@ def test_create_fleet_three_errors_across_members() -> None:
             )
         )
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         "3 validation errors detected: "
         "Value 'bad name' at 'name' failed to satisfy constraint: "
         f"Member must satisfy regular expression pattern: {NAME_PATTERN}; "
@@ -338,7 +335,7 @@ def test_create_stack_invalid_member(members: dict[str, Any], message: str) -> N
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="InvalidStack", **members)
 
-    _assert_validation_error(exc, ONE_ERROR + message)
+    assert_client_error(exc, "ValidationException", ONE_ERROR + message)
 
 
 @mock_aws
@@ -349,8 +346,9 @@ def test_create_stack_two_errors_in_one_list_item() -> None:
     with pytest.raises(ClientError) as exc:
         client.create_stack(Name="TwoErrorStack", EmbedHostDomains=[domain])
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         "2 validation errors detected: "
         f"Value '{domain}' at 'embedHostDomains.1.member' failed to satisfy "
         "constraint: Member must have length less than or equal to 128; "
@@ -412,7 +410,7 @@ def test_create_user_invalid_member(members: dict[str, Any], message: str) -> No
     with pytest.raises(ClientError) as exc:
         client.create_user(AuthenticationType="USERPOOL", **members)
 
-    _assert_validation_error(exc, ONE_ERROR + message)
+    assert_client_error(exc, "ValidationException", ONE_ERROR + message)
 
 
 @mock_aws
@@ -422,8 +420,9 @@ def test_create_user_invalid_authentication_type() -> None:
     with pytest.raises(ClientError) as exc:
         client.create_user(UserName="jane@example.com", AuthenticationType="LDAP")
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value 'LDAP' at 'authenticationType' failed to satisfy "
         "constraint: Member must satisfy enum value set: "
         "[API, SAML, USERPOOL, AWS_AD]",
@@ -473,8 +472,9 @@ def test_describe_images_max_results_above_25() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_images(MaxResults=26)
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value '26' at 'maxResults' failed to satisfy constraint: "
         "Member must have value less than or equal to 25",
     )
@@ -496,8 +496,9 @@ def test_describe_images_invalid_type() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_images(Type="OWNED")
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value 'OWNED' at 'type' failed to satisfy constraint: "
         "Member must satisfy enum value set: [PUBLIC, PRIVATE, SHARED]",
     )
@@ -510,8 +511,9 @@ def test_describe_user_stack_associations_max_results_above_500() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_user_stack_associations(StackName="stack", MaxResults=501)
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value '501' at 'maxResults' failed to satisfy constraint: "
         "Member must have value less than or equal to 500",
     )
@@ -530,8 +532,9 @@ def test_batch_associate_user_stack_26_entries() -> None:
         "AuthenticationType=USERPOOL}"
         for i in range(26)
     )
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + f"Value '[{rendered}]' at 'userStackAssociations' failed to "
         "satisfy constraint: Member must have length less than or equal to 25",
     )
@@ -545,8 +548,9 @@ def test_batch_associate_user_stack_invalid_user_name_in_entry() -> None:
     with pytest.raises(ClientError) as exc:
         client.batch_associate_user_stack(UserStackAssociations=entries)
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value at 'userStackAssociations.2.member.userName' failed to "
         "satisfy constraint: Member must satisfy regular expression pattern: "
         f"{USERNAME_PATTERN}",
@@ -561,8 +565,9 @@ def test_batch_disassociate_user_stack_invalid_authentication_type() -> None:
     with pytest.raises(ClientError) as exc:
         client.batch_disassociate_user_stack(UserStackAssociations=entries)
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value 'LDAP' at 'userStackAssociations.1.member."
         "authenticationType' failed to satisfy constraint: Member must satisfy "
         "enum value set: [API, SAML, USERPOOL, AWS_AD]",
@@ -591,8 +596,9 @@ def test_tag_resource_invalid_tag_key() -> None:
     with pytest.raises(ClientError) as exc:
         client.tag_resource(ResourceArn=arn, Tags={"ok": "1", "aws:cfn": "2"})
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + "Value 'aws:cfn' at 'tags' failed to satisfy constraint: "
         "Map keys must satisfy constraint: [Member must satisfy regular "
         f"expression pattern: {TAG_KEY_PATTERN}]",
@@ -609,8 +615,9 @@ def test_untag_resource_51_keys() -> None:
     with pytest.raises(ClientError) as exc:
         client.untag_resource(ResourceArn=arn, TagKeys=keys)
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + f"Value '[{', '.join(keys)}]' at 'tagKeys' failed to satisfy "
         "constraint: Member must have length less than or equal to 50",
     )
@@ -626,8 +633,9 @@ def test_update_fleet_invalid_member_leaves_fleet_unchanged() -> None:
             Name="SteadyFleet", StreamView="DESKTOP", Description="d" * 257
         )
 
-    _assert_validation_error(
+    assert_client_error(
         exc,
+        "ValidationException",
         ONE_ERROR + f"Value '{'d' * 257}' at 'description' failed to satisfy "
         "constraint: Member must have length less than or equal to 256",
     )
