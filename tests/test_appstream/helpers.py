@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from moto.moto_api import state_manager
 
 REGION = "us-east-1"
+FLEET_MODEL = "appstream::fleet"
 WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 
@@ -81,3 +85,39 @@ def assert_client_error(
     )
     expected = (code, message, status)
     assert actual == expected, f"{actual!r} != {expected!r}"
+
+
+def start_fleet_and_wait(client: Any, name: str, describes: int = 1) -> dict[str, Any]:
+    """Start a fleet, describe it ``describes`` times; return it, RUNNING.
+
+    Under moto's default progression one description finds the fleet RUNNING;
+    under a manual progression of ``times: 2`` the second one does.
+    """
+    client.start_fleet(Name=name)
+    for _ in range(describes):
+        fleet: dict[str, Any] = client.describe_fleets(Names=[name])["Fleets"][0]
+    assert fleet["State"] == "RUNNING", fleet["State"]
+    return fleet
+
+
+@contextlib.contextmanager
+def fleet_progression(**transition: Any) -> Iterator[None]:
+    """Move fleets between states by moto's ``transition`` until the block ends."""
+    state_manager.set_transition(model_name=FLEET_MODEL, transition=transition)
+    try:
+        yield
+    finally:
+        state_manager.unset_transition(FLEET_MODEL)
+
+
+def associate_user(client: Any, stack_name: str, user_name: str) -> None:
+    """Associate a user-pool user with a stack, without an email."""
+    client.batch_associate_user_stack(
+        UserStackAssociations=[
+            {
+                "StackName": stack_name,
+                "UserName": user_name,
+                "AuthenticationType": "USERPOOL",
+            }
+        ]
+    )

@@ -5,25 +5,13 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from .helpers import assert_client_error
-
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
-LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
-
-
-def _create_fleet(client, name, image_name=WINDOWS_IMAGE):
-    client.create_fleet(
-        Name=name,
-        ImageName=image_name,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-    )
+from .helpers import LINUX_IMAGE, assert_client_error, create_fleet
 
 
 @mock_aws
 def test_associate_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-associate")
+    create_fleet(client, "fleet-associate")
     client.create_stack(Name="stack-associate")
 
     client.associate_fleet(FleetName="fleet-associate", StackName="stack-associate")
@@ -36,7 +24,7 @@ def test_associate_fleet():
 @mock_aws
 def test_associate_fleet_is_listed_for_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-listed")
+    create_fleet(client, "fleet-listed")
     client.create_stack(Name="stack-listed")
 
     client.associate_fleet(FleetName="fleet-listed", StackName="stack-listed")
@@ -49,7 +37,7 @@ def test_associate_fleet_is_listed_for_fleet():
 @mock_aws
 def test_associate_fleet_returns_empty_response():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-empty-response")
+    create_fleet(client, "fleet-empty-response")
     client.create_stack(Name="stack-empty-response")
 
     response = client.associate_fleet(
@@ -76,7 +64,7 @@ def test_associate_fleet_unknown_fleet():
 @mock_aws
 def test_associate_fleet_unknown_stack():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-no-stack")
+    create_fleet(client, "fleet-no-stack")
 
     with pytest.raises(ClientError) as exc:
         client.associate_fleet(FleetName="fleet-no-stack", StackName="stack-missing")
@@ -89,7 +77,7 @@ def test_associate_fleet_unknown_stack():
 @mock_aws
 def test_associate_fleet_same_pair_twice():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-twice")
+    create_fleet(client, "fleet-twice")
     client.create_stack(Name="stack-twice")
     client.associate_fleet(FleetName="fleet-twice", StackName="stack-twice")
 
@@ -103,8 +91,8 @@ def test_associate_fleet_same_pair_twice():
 @mock_aws
 def test_associate_fleet_second_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-first")
-    _create_fleet(client, "fleet-second")
+    create_fleet(client, "fleet-first")
+    create_fleet(client, "fleet-second")
     client.create_stack(Name="stack-one-fleet")
     client.associate_fleet(FleetName="fleet-first", StackName="stack-one-fleet")
 
@@ -124,8 +112,8 @@ def test_associate_fleet_second_fleet():
 @mock_aws
 def test_associate_fleet_second_fleet_changes_nothing():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-kept")
-    _create_fleet(client, "fleet-refused")
+    create_fleet(client, "fleet-kept")
+    create_fleet(client, "fleet-refused")
     client.create_stack(Name="stack-kept-fleet")
     client.associate_fleet(FleetName="fleet-kept", StackName="stack-kept-fleet")
     with pytest.raises(ClientError):
@@ -139,8 +127,8 @@ def test_associate_fleet_second_fleet_changes_nothing():
 @mock_aws
 def test_associate_fleet_after_disassociating_another():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-old")
-    _create_fleet(client, "fleet-new")
+    create_fleet(client, "fleet-old")
+    create_fleet(client, "fleet-new")
     client.create_stack(Name="stack-switch")
     client.associate_fleet(FleetName="fleet-old", StackName="stack-switch")
     client.disassociate_fleet(FleetName="fleet-old", StackName="stack-switch")
@@ -164,7 +152,7 @@ def test_associate_fleet_after_disassociating_another():
 @mock_aws
 def test_associate_fleet_linux_fleet_windows_only_stack(members):
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-linux", LINUX_IMAGE)
+    create_fleet(client, "fleet-linux", ImageName=LINUX_IMAGE)
     client.create_stack(Name="stack-windows-only", **members)
 
     with pytest.raises(ClientError) as exc:
@@ -184,7 +172,7 @@ def test_associate_fleet_linux_fleet_windows_only_stack(members):
 @mock_aws
 def test_associate_fleet_linux_fleet_home_folders():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-linux-homes", LINUX_IMAGE)
+    create_fleet(client, "fleet-linux-homes", ImageName=LINUX_IMAGE)
     client.create_stack(
         Name="stack-linux-homes", StorageConnectors=[{"ConnectorType": "HOMEFOLDERS"}]
     )
@@ -199,7 +187,7 @@ def test_associate_fleet_linux_fleet_home_folders():
 @mock_aws
 def test_associate_fleet_windows_fleet_windows_only_stack():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-windows")
+    create_fleet(client, "fleet-windows")
     client.create_stack(
         Name="stack-drives",
         StorageConnectors=[
@@ -219,7 +207,7 @@ def test_associate_fleet_windows_fleet_windows_only_stack():
 @mock_aws
 def test_disassociate_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-disassociate")
+    create_fleet(client, "fleet-disassociate")
     client.create_stack(Name="stack-disassociate")
     client.associate_fleet(
         FleetName="fleet-disassociate", StackName="stack-disassociate"
@@ -235,7 +223,7 @@ def test_disassociate_fleet():
 @mock_aws
 def test_disassociate_fleet_removes_stack_from_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-shrinks")
+    create_fleet(client, "fleet-shrinks")
     client.create_stack(Name="stack-stays")
     client.create_stack(Name="stack-leaves")
     client.associate_fleet(FleetName="fleet-shrinks", StackName="stack-stays")
@@ -251,7 +239,7 @@ def test_disassociate_fleet_removes_stack_from_fleet():
 @mock_aws
 def test_disassociate_fleet_not_associated():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-alone")
+    create_fleet(client, "fleet-alone")
     client.create_stack(Name="stack-alone")
 
     with pytest.raises(ClientError) as exc:
@@ -267,8 +255,8 @@ def test_disassociate_fleet_not_associated():
 @mock_aws
 def test_disassociate_fleet_other_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-serving")
-    _create_fleet(client, "fleet-bystander")
+    create_fleet(client, "fleet-serving")
+    create_fleet(client, "fleet-bystander")
     client.create_stack(Name="stack-served")
     client.associate_fleet(FleetName="fleet-serving", StackName="stack-served")
 
@@ -300,7 +288,7 @@ def test_disassociate_fleet_unknown_fleet():
 @mock_aws
 def test_disassociate_fleet_unknown_stack():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-without-stack")
+    create_fleet(client, "fleet-without-stack")
 
     with pytest.raises(ClientError) as exc:
         client.disassociate_fleet(
@@ -345,7 +333,7 @@ def test_list_associated_stacks_unknown_fleet():
 @mock_aws
 def test_list_associated_stacks_no_stack():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-stackless")
+    create_fleet(client, "fleet-stackless")
 
     names = client.list_associated_stacks(FleetName="fleet-stackless")["Names"]
 
@@ -355,7 +343,7 @@ def test_list_associated_stacks_no_stack():
 @mock_aws
 def test_list_associated_stacks_one_fleet_many_stacks():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-shared")
+    create_fleet(client, "fleet-shared")
     stack_names = ["stack-sales", "stack-support", "stack-finance"]
     for name in stack_names:
         client.create_stack(Name=name)
@@ -369,7 +357,7 @@ def test_list_associated_stacks_one_fleet_many_stacks():
 @mock_aws
 def test_list_associated_fleets_one_fleet_many_stacks():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-common")
+    create_fleet(client, "fleet-common")
     stack_names = ["stack-east", "stack-west"]
     for name in stack_names:
         client.create_stack(Name=name)
@@ -386,7 +374,7 @@ def test_list_associated_fleets_one_fleet_many_stacks():
 def test_list_associated_stacks_pagination(monkeypatch):
     monkeypatch.setenv("MOTO_APPSTREAM_ENFORCE_QUOTAS", "false")
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-busy")
+    create_fleet(client, "fleet-busy")
     stack_names = [f"stack-busy-{index:02}" for index in range(26)]
     for name in stack_names:
         client.create_stack(Name=name)
@@ -406,7 +394,7 @@ def test_list_associated_stacks_pagination(monkeypatch):
 def test_list_associated_stacks_paginator(monkeypatch):
     monkeypatch.setenv("MOTO_APPSTREAM_ENFORCE_QUOTAS", "false")
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-paged")
+    create_fleet(client, "fleet-paged")
     stack_names = [f"stack-paged-{index:02}" for index in range(30)]
     for name in stack_names:
         client.create_stack(Name=name)
@@ -423,7 +411,7 @@ def test_list_associated_stacks_paginator(monkeypatch):
 @mock_aws
 def test_list_associated_fleets_paginator():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-single-page")
+    create_fleet(client, "fleet-single-page")
     client.create_stack(Name="stack-single-page")
     client.associate_fleet(FleetName="fleet-single-page", StackName="stack-single-page")
 

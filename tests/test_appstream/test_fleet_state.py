@@ -9,23 +9,14 @@ from freezegun import freeze_time
 from moto import mock_aws, settings
 from moto.moto_api import state_manager
 
+from .helpers import FLEET_MODEL, create_fleet, fleet_progression
+
 REGION = "us-east-1"
-FLEET_MODEL = "appstream::fleet"
-IMAGE_NAME = "AppStream-WinServer2019-06-12-2023"
 FAST_WAITER = {"Delay": 0, "MaxAttempts": 5}
 
 
 def _client() -> Any:
     return boto3.client("appstream", region_name=REGION)
-
-
-def _create_fleet(client: Any, name: str) -> None:
-    client.create_fleet(
-        Name=name,
-        InstanceType="stream.standard.medium",
-        ImageName=IMAGE_NAME,
-        ComputeCapacity={"DesiredInstances": 1},
-    )
 
 
 def _state(client: Any, name: str) -> str:
@@ -35,25 +26,15 @@ def _state(client: Any, name: str) -> str:
 @pytest.fixture
 def manual_progression() -> Any:
     """Each fleet moves on from STARTING or STOPPING at its second description."""
-    state_manager.set_transition(
-        model_name=FLEET_MODEL, transition={"progression": "manual", "times": 2}
-    )
-    try:
+    with fleet_progression(progression="manual", times=2):
         yield
-    finally:
-        state_manager.unset_transition(FLEET_MODEL)
 
 
 @pytest.fixture
 def slow_progression() -> Any:
     """Fleets move on from STARTING or STOPPING after ten minutes."""
-    state_manager.set_transition(
-        model_name=FLEET_MODEL, transition={"progression": "time", "seconds": 600}
-    )
-    try:
+    with fleet_progression(progression="time", seconds=600):
         yield
-    finally:
-        state_manager.unset_transition(FLEET_MODEL)
 
 
 def test_fleet_model_is_registered() -> None:
@@ -67,7 +48,7 @@ def test_fleet_model_default_transition() -> None:
 @mock_aws
 def test_start_fleet_immediate_progression() -> None:
     client = _client()
-    _create_fleet(client, "fleet-immediate-start")
+    create_fleet(client, "fleet-immediate-start")
 
     client.start_fleet(Name="fleet-immediate-start")
 
@@ -77,7 +58,7 @@ def test_start_fleet_immediate_progression() -> None:
 @mock_aws
 def test_stop_fleet_immediate_progression() -> None:
     client = _client()
-    _create_fleet(client, "fleet-immediate-stop")
+    create_fleet(client, "fleet-immediate-stop")
     client.start_fleet(Name="fleet-immediate-stop")
     assert _state(client, "fleet-immediate-stop") == "RUNNING"
 
@@ -89,7 +70,7 @@ def test_stop_fleet_immediate_progression() -> None:
 @mock_aws
 def test_start_fleet_manual_progression(manual_progression: None) -> None:
     client = _client()
-    _create_fleet(client, "fleet-manual-start")
+    create_fleet(client, "fleet-manual-start")
 
     client.start_fleet(Name="fleet-manual-start")
 
@@ -100,7 +81,7 @@ def test_start_fleet_manual_progression(manual_progression: None) -> None:
 @mock_aws
 def test_stop_fleet_manual_progression(manual_progression: None) -> None:
     client = _client()
-    _create_fleet(client, "fleet-manual-stop")
+    create_fleet(client, "fleet-manual-stop")
     client.start_fleet(Name="fleet-manual-stop")
     assert [_state(client, "fleet-manual-stop") for _ in range(2)] == [
         "STARTING",
@@ -118,8 +99,8 @@ def test_start_fleet_manual_progression_counts_descriptions_per_fleet(
     manual_progression: None,
 ) -> None:
     client = _client()
-    _create_fleet(client, "fleet-manual-a")
-    _create_fleet(client, "fleet-manual-b")
+    create_fleet(client, "fleet-manual-a")
+    create_fleet(client, "fleet-manual-b")
     client.start_fleet(Name="fleet-manual-a")
     client.start_fleet(Name="fleet-manual-b")
 
@@ -133,7 +114,7 @@ def test_create_fleet_manual_progression_stays_stopped(
     manual_progression: None,
 ) -> None:
     client = _client()
-    _create_fleet(client, "fleet-manual-stopped")
+    create_fleet(client, "fleet-manual-stopped")
 
     states = [_state(client, "fleet-manual-stopped") for _ in range(3)]
 
@@ -146,7 +127,7 @@ def test_start_fleet_time_progression(slow_progression: None) -> None:
         pytest.skip("freezegun cannot move the server's clock")
     client = _client()
     with freeze_time("2024-05-01 12:00:00") as frozen:
-        _create_fleet(client, "fleet-timed-start")
+        create_fleet(client, "fleet-timed-start")
         client.start_fleet(Name="fleet-timed-start")
         frozen.tick(300)
         halfway = _state(client, "fleet-timed-start")
@@ -159,7 +140,7 @@ def test_start_fleet_time_progression(slow_progression: None) -> None:
 @mock_aws
 def test_fleet_started_waiter() -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-started")
+    create_fleet(client, "fleet-wait-started")
     client.start_fleet(Name="fleet-wait-started")
 
     client.get_waiter("fleet_started").wait(
@@ -172,7 +153,7 @@ def test_fleet_started_waiter() -> None:
 @mock_aws
 def test_fleet_started_waiter_manual_progression(manual_progression: None) -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-starting")
+    create_fleet(client, "fleet-wait-starting")
     client.start_fleet(Name="fleet-wait-starting")
 
     client.get_waiter("fleet_started").wait(
@@ -185,7 +166,7 @@ def test_fleet_started_waiter_manual_progression(manual_progression: None) -> No
 @mock_aws
 def test_fleet_started_waiter_stopped_fleet() -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-never-started")
+    create_fleet(client, "fleet-wait-never-started")
     waiter = client.get_waiter("fleet_started")
 
     with pytest.raises(WaiterError) as exc:
@@ -201,7 +182,7 @@ def test_fleet_started_waiter_stopped_fleet() -> None:
 @mock_aws
 def test_fleet_stopped_waiter() -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-stopped")
+    create_fleet(client, "fleet-wait-stopped")
     client.start_fleet(Name="fleet-wait-stopped")
     assert _state(client, "fleet-wait-stopped") == "RUNNING"
     client.stop_fleet(Name="fleet-wait-stopped")
@@ -216,7 +197,7 @@ def test_fleet_stopped_waiter() -> None:
 @mock_aws
 def test_fleet_stopped_waiter_manual_progression(manual_progression: None) -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-stopping")
+    create_fleet(client, "fleet-wait-stopping")
     client.start_fleet(Name="fleet-wait-stopping")
     client.get_waiter("fleet_started").wait(
         Names=["fleet-wait-stopping"], WaiterConfig=FAST_WAITER
@@ -233,7 +214,7 @@ def test_fleet_stopped_waiter_manual_progression(manual_progression: None) -> No
 @mock_aws
 def test_fleet_stopped_waiter_running_fleet() -> None:
     client = _client()
-    _create_fleet(client, "fleet-wait-still-running")
+    create_fleet(client, "fleet-wait-still-running")
     client.start_fleet(Name="fleet-wait-still-running")
     waiter = client.get_waiter("fleet_stopped")
 

@@ -10,23 +10,26 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from moto import mock_aws, settings
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.moto_api import state_manager
 
 from moto_appstream import add_private_image
 
-from .helpers import assert_client_error
+from .helpers import (
+    LINUX_IMAGE,
+    WINDOWS_IMAGE,
+    assert_client_error,
+    create_fleet,
+    fleet_progression,
+    start_fleet_and_wait,
+)
 
 ACCOUNT = DEFAULT_ACCOUNT_ID
 REGION = "us-east-1"
-FLEET_MODEL = "appstream::fleet"
 
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 WINDOWS_IMAGE_ARN = f"arn:aws:appstream:{REGION}::image/{WINDOWS_IMAGE}"
 SAMPLE_IMAGE = "Amazon-AppStream2-Sample-Image-06-17-2024"
 SAMPLE_IMAGE_ARN = f"arn:aws:appstream:{REGION}::image/{SAMPLE_IMAGE}"
 WINDOWS_2022_IMAGE = "AppStream-WinServer2022-01-08-2025"
 WINDOWS_2022_IMAGE_ARN = f"arn:aws:appstream:{REGION}::image/{WINDOWS_2022_IMAGE}"
-LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/AppStreamFleetRole"
 OTHER_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/AppStreamOtherRole"
@@ -54,41 +57,27 @@ def _fleet_arn(name: str) -> str:
 
 
 def _create_fleet(client: Any, name: str, **members: Any) -> dict[str, Any]:
-    request = {
-        "Name": name,
-        "InstanceType": "stream.standard.medium",
-        "ImageName": WINDOWS_IMAGE,
-        "ComputeCapacity": {"DesiredInstances": 2},
-        **members,
-    }
-    request = {key: value for key, value in request.items() if value is not None}
-    return client.create_fleet(**request)["Fleet"]
+    """A fleet of two instances, as _expected_fleet describes it."""
+    return create_fleet(
+        client, name, **{"ComputeCapacity": {"DesiredInstances": 2}, **members}
+    )
 
 
 def _create_elastic_fleet(client: Any, name: str, **members: Any) -> dict[str, Any]:
-    request = {
-        "Name": name,
+    elastic = {
+        "ImageName": None,
+        "ComputeCapacity": None,
         "FleetType": "ELASTIC",
         "InstanceType": "stream.standard.small",
         "Platform": "AMAZON_LINUX2",
         "MaxConcurrentSessions": 10,
         "VpcConfig": {"SubnetIds": SUBNETS},
-        **members,
     }
-    request = {key: value for key, value in request.items() if value is not None}
-    return client.create_fleet(**request)["Fleet"]
+    return create_fleet(client, name, **{**elastic, **members})
 
 
 def _describe(client: Any, name: str) -> dict[str, Any]:
     return client.describe_fleets(Names=[name])["Fleets"][0]
-
-
-def _start(client: Any, name: str) -> dict[str, Any]:
-    """Start a fleet under the default progression and return it RUNNING."""
-    client.start_fleet(Name=name)
-    fleet = _describe(client, name)
-    assert fleet["State"] == "RUNNING"
-    return fleet
 
 
 def _without_created_time(fleet: dict[str, Any]) -> dict[str, Any]:
@@ -122,13 +111,8 @@ def _expected_fleet(name: str, **members: Any) -> dict[str, Any]:
 @pytest.fixture
 def manual_progression() -> Any:
     """Each fleet moves on from STARTING or STOPPING at its second description."""
-    state_manager.set_transition(
-        model_name=FLEET_MODEL, transition={"progression": "manual", "times": 2}
-    )
-    try:
+    with fleet_progression(progression="manual", times=2):
         yield
-    finally:
-        state_manager.unset_transition(FLEET_MODEL)
 
 
 # CreateFleet
@@ -1231,7 +1215,7 @@ def test_update_fleet_running(
 ) -> None:
     client = _client()
     _create_fleet(client, "fleet-update-running", FleetType=fleet_type)
-    before = _start(client, "fleet-update-running")
+    before = start_fleet_and_wait(client, "fleet-update-running")
 
     fleet = client.update_fleet(Name="fleet-update-running", **members)["Fleet"]
 
@@ -1272,7 +1256,7 @@ def test_update_fleet_running_forbidden(
 ) -> None:
     client = _client()
     _create_fleet(client, "fleet-running-forbidden", FleetType=fleet_type)
-    before = _start(client, "fleet-running-forbidden")
+    before = start_fleet_and_wait(client, "fleet-running-forbidden")
 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-running-forbidden", **members)
@@ -1327,7 +1311,7 @@ def test_update_fleet_elastic_running(
 ) -> None:
     client = _client()
     _create_elastic_fleet(client, "fleet-elastic-running")
-    before = _start(client, "fleet-elastic-running")
+    before = start_fleet_and_wait(client, "fleet-elastic-running")
 
     fleet = client.update_fleet(Name="fleet-elastic-running", **members)["Fleet"]
 
@@ -1360,7 +1344,7 @@ ELASTIC_RUNNING_FORBIDDEN = [
 def test_update_fleet_elastic_running_forbidden(members: dict[str, Any]) -> None:
     client = _client()
     _create_elastic_fleet(client, "fleet-elastic-forbidden")
-    before = _start(client, "fleet-elastic-forbidden")
+    before = start_fleet_and_wait(client, "fleet-elastic-forbidden")
 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-elastic-forbidden", **members)
@@ -1681,7 +1665,7 @@ def test_update_fleet_private_image() -> None:
     add_private_image("finance-apps", "WINDOWS_SERVER_2019")
     client = _client()
     _create_fleet(client, "fleet-to-private-image")
-    _start(client, "fleet-to-private-image")
+    start_fleet_and_wait(client, "fleet-to-private-image")
 
     fleet = client.update_fleet(
         Name="fleet-to-private-image", ImageName="finance-apps"
@@ -1706,7 +1690,7 @@ def test_update_fleet_private_image() -> None:
 def test_update_fleet_running_image_of_other_os(image_name: str, platform: str) -> None:
     client = _client()
     _create_fleet(client, "fleet-other-os")
-    before = _start(client, "fleet-other-os")
+    before = start_fleet_and_wait(client, "fleet-other-os")
 
     with pytest.raises(ClientError) as exc:
         client.update_fleet(Name="fleet-other-os", ImageName=image_name)
@@ -2105,7 +2089,7 @@ def test_delete_fleet_after_disassociation() -> None:
 def test_delete_fleet_running() -> None:
     client = _client()
     _create_fleet(client, "fleet-delete-running")
-    _start(client, "fleet-delete-running")
+    start_fleet_and_wait(client, "fleet-delete-running")
 
     with pytest.raises(ClientError) as exc:
         client.delete_fleet(Name="fleet-delete-running")
@@ -2149,7 +2133,7 @@ def test_delete_fleet_in_transition(manual_progression: None, state: str) -> Non
 def test_delete_fleet_after_stop() -> None:
     client = _client()
     _create_fleet(client, "fleet-stop-then-delete")
-    _start(client, "fleet-stop-then-delete")
+    start_fleet_and_wait(client, "fleet-stop-then-delete")
     client.stop_fleet(Name="fleet-stop-then-delete")
 
     client.delete_fleet(Name="fleet-stop-then-delete")
@@ -2233,7 +2217,7 @@ def test_stop_fleet(manual_progression: None) -> None:
 def test_stop_fleet_default_progression() -> None:
     client = _client()
     _create_fleet(client, "fleet-stop-default")
-    _start(client, "fleet-stop-default")
+    start_fleet_and_wait(client, "fleet-stop-default")
 
     client.stop_fleet(Name="fleet-stop-default")
 
@@ -2256,7 +2240,7 @@ def test_start_fleet_starting(manual_progression: None) -> None:
 def test_start_fleet_running() -> None:
     client = _client()
     _create_fleet(client, "fleet-start-running")
-    before = _start(client, "fleet-start-running")
+    before = start_fleet_and_wait(client, "fleet-start-running")
 
     client.start_fleet(Name="fleet-start-running")
 
@@ -2267,9 +2251,7 @@ def test_start_fleet_running() -> None:
 def test_start_fleet_stopping(manual_progression: None) -> None:
     client = _client()
     _create_fleet(client, "fleet-start-stopping")
-    client.start_fleet(Name="fleet-start-stopping")
-    _describe(client, "fleet-start-stopping")
-    _describe(client, "fleet-start-stopping")
+    start_fleet_and_wait(client, "fleet-start-stopping", describes=2)
     client.stop_fleet(Name="fleet-start-stopping")
 
     with pytest.raises(ClientError) as exc:
@@ -2291,7 +2273,7 @@ def test_start_fleet_stopping(manual_progression: None) -> None:
 def test_start_fleet_after_stop() -> None:
     client = _client()
     _create_fleet(client, "fleet-restart")
-    _start(client, "fleet-restart")
+    start_fleet_and_wait(client, "fleet-restart")
     client.stop_fleet(Name="fleet-restart")
     assert _describe(client, "fleet-restart")["State"] == "STOPPED"
 
@@ -2329,9 +2311,7 @@ def test_stop_fleet_stopped() -> None:
 def test_stop_fleet_stopping(manual_progression: None) -> None:
     client = _client()
     _create_fleet(client, "fleet-stop-stopping")
-    client.start_fleet(Name="fleet-stop-stopping")
-    _describe(client, "fleet-stop-stopping")
-    _describe(client, "fleet-stop-stopping")
+    start_fleet_and_wait(client, "fleet-stop-stopping", describes=2)
     client.stop_fleet(Name="fleet-stop-stopping")
 
     client.stop_fleet(Name="fleet-stop-stopping")
@@ -2382,9 +2362,7 @@ def test_start_fleet_compute_capacity_status(manual_progression: None) -> None:
 def test_stop_fleet_compute_capacity_status(manual_progression: None) -> None:
     client = _client()
     _create_fleet(client, "fleet-capacity-stop")
-    client.start_fleet(Name="fleet-capacity-stop")
-    _describe(client, "fleet-capacity-stop")
-    _describe(client, "fleet-capacity-stop")
+    start_fleet_and_wait(client, "fleet-capacity-stop", describes=2)
 
     client.stop_fleet(Name="fleet-capacity-stop")
 

@@ -11,11 +11,9 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
-from .helpers import assert_client_error
+from .helpers import LINUX_IMAGE, WINDOWS_IMAGE, assert_client_error, create_fleet
 
 SAMPLE_IMAGE = "Amazon-AppStream2-Sample-Image-06-17-2024"
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
-LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 
 
 def _public_arn(name, region="us-east-1"):
@@ -28,15 +26,6 @@ def _private_arn(name, region="us-east-1"):
 
 def _names(images):
     return [image["Name"] for image in images]
-
-
-def _create_fleet(client, name, **image):
-    return client.create_fleet(
-        Name=name,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-        **image,
-    )["Fleet"]
 
 
 @pytest.mark.parametrize(
@@ -410,7 +399,7 @@ def test_create_fleet_private_image_by_name():
     client = boto3.client("appstream", region_name="us-east-1")
     moto_appstream.add_private_image("image-fleet-name", "WINDOWS_SERVER_2022")
 
-    fleet = _create_fleet(client, "fleet-private-name", ImageName="image-fleet-name")
+    fleet = create_fleet(client, "fleet-private-name", ImageName="image-fleet-name")
 
     assert (fleet["ImageName"], fleet["ImageArn"], fleet["Platform"]) == (
         "image-fleet-name",
@@ -424,8 +413,11 @@ def test_create_fleet_private_image_by_arn():
     client = boto3.client("appstream", region_name="us-east-1")
     moto_appstream.add_private_image("image-fleet-arn", "AMAZON_LINUX2")
 
-    fleet = _create_fleet(
-        client, "fleet-private-arn", ImageArn=_private_arn("image-fleet-arn")
+    fleet = create_fleet(
+        client,
+        "fleet-private-arn",
+        ImageName=None,
+        ImageArn=_private_arn("image-fleet-arn"),
     )
 
     assert (fleet["ImageName"], fleet["ImageArn"], fleet["Platform"]) == (
@@ -439,7 +431,9 @@ def test_create_fleet_private_image_by_arn():
 def test_create_fleet_public_image_by_arn():
     client = boto3.client("appstream", region_name="us-east-1")
 
-    fleet = _create_fleet(client, "fleet-public-arn", ImageArn=_public_arn(LINUX_IMAGE))
+    fleet = create_fleet(
+        client, "fleet-public-arn", ImageName=None, ImageArn=_public_arn(LINUX_IMAGE)
+    )
 
     assert (fleet["ImageName"], fleet["ImageArn"], fleet["Platform"]) == (
         LINUX_IMAGE,
@@ -456,7 +450,7 @@ def test_create_fleet_private_image_not_available():
     )
 
     with pytest.raises(ClientError) as exc:
-        _create_fleet(client, "fleet-pending-image", ImageName="image-still-pending")
+        create_fleet(client, "fleet-pending-image", ImageName="image-still-pending")
 
     assert_client_error(
         exc,
@@ -474,7 +468,7 @@ def test_create_fleet_private_image_of_other_region_by_name():
     client = boto3.client("appstream", region_name="us-west-2")
 
     with pytest.raises(ClientError) as exc:
-        _create_fleet(client, "fleet-west", ImageName="image-east-only")
+        create_fleet(client, "fleet-west", ImageName="image-east-only")
 
     assert_client_error(
         exc,
@@ -490,7 +484,7 @@ def test_create_fleet_private_image_of_other_region_by_arn():
     arn = _private_arn("image-east-arn")
 
     with pytest.raises(ClientError) as exc:
-        _create_fleet(client, "fleet-west-arn", ImageArn=arn)
+        create_fleet(client, "fleet-west-arn", ImageName=None, ImageArn=arn)
 
     assert_client_error(
         exc,

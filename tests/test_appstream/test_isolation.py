@@ -8,29 +8,16 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
-from .helpers import assert_client_error
+from .helpers import (
+    WINDOWS_IMAGE,
+    assert_client_error,
+    associate_user,
+    client_for_account,
+    create_fleet,
+    create_user,
+)
 
 OTHER_ACCOUNT_ID = "111122223333"
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
-
-
-def _client_for_account(account_id, region="us-east-1"):
-    client = boto3.client("appstream", region_name=region)
-
-    def add_account_header(params, **kwargs):
-        params["headers"]["x-moto-account-id"] = account_id
-
-    client.meta.events.register("before-call.appstream.*", add_account_header)
-    return client
-
-
-def _create_fleet(client, name):
-    return client.create_fleet(
-        Name=name,
-        ImageName=WINDOWS_IMAGE,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-    )["Fleet"]
 
 
 @mock_aws
@@ -74,8 +61,8 @@ def test_create_stack_other_account_invisible_to_default(monkeypatch):
 @mock_aws
 def test_describe_fleets_other_account_by_header():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-home-account")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    create_fleet(client, "fleet-home-account")
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     fleets = other.describe_fleets()["Fleets"]
 
@@ -84,9 +71,9 @@ def test_describe_fleets_other_account_by_header():
 
 @mock_aws
 def test_create_fleet_other_account_by_header():
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
-    fleet = _create_fleet(other, "fleet-header-account")
+    fleet = create_fleet(other, "fleet-header-account")
 
     assert (fleet["Arn"], fleet["ImageArn"]) == (
         f"arn:aws:appstream:us-east-1:{OTHER_ACCOUNT_ID}:fleet/fleet-header-account",
@@ -97,10 +84,10 @@ def test_create_fleet_other_account_by_header():
 @mock_aws
 def test_create_fleet_same_name_in_two_accounts():
     client = boto3.client("appstream", region_name="us-east-1")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
-    _create_fleet(client, "fleet-everywhere")
+    other = client_for_account(OTHER_ACCOUNT_ID)
+    create_fleet(client, "fleet-everywhere")
 
-    _create_fleet(other, "fleet-everywhere")
+    create_fleet(other, "fleet-everywhere")
 
     arns = [
         [fleet["Arn"] for fleet in c.describe_fleets()["Fleets"]]
@@ -139,8 +126,8 @@ def test_describe_stacks_other_account_by_sts_credentials():
 @mock_aws
 def test_describe_users_other_account():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="home@example.com", AuthenticationType="USERPOOL")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    create_user(client, "home@example.com")
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     users = other.describe_users(AuthenticationType="USERPOOL")["Users"]
 
@@ -149,7 +136,7 @@ def test_describe_users_other_account():
 
 @mock_aws
 def test_create_user_other_account_arn():
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
     other.create_user(UserName="guest@example.com", AuthenticationType="USERPOOL")
 
     users = other.describe_users(AuthenticationType="USERPOOL")["Users"]
@@ -164,17 +151,9 @@ def test_create_user_other_account_arn():
 def test_describe_user_stack_associations_other_account():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-assoc-home")
-    client.create_user(UserName="assoc@example.com", AuthenticationType="USERPOOL")
-    client.batch_associate_user_stack(
-        UserStackAssociations=[
-            {
-                "StackName": "stack-assoc-home",
-                "UserName": "assoc@example.com",
-                "AuthenticationType": "USERPOOL",
-            }
-        ]
-    )
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    create_user(client, "assoc@example.com")
+    associate_user(client, "stack-assoc-home", "assoc@example.com")
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     associations = other.describe_user_stack_associations(StackName="stack-assoc-home")[
         "UserStackAssociations"
@@ -187,8 +166,8 @@ def test_describe_user_stack_associations_other_account():
 def test_batch_associate_user_stack_other_account_stack():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-not-theirs")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
-    other.create_user(UserName="theirs@example.com", AuthenticationType="USERPOOL")
+    other = client_for_account(OTHER_ACCOUNT_ID)
+    create_user(other, "theirs@example.com")
     entry = {
         "StackName": "stack-not-theirs",
         "UserName": "theirs@example.com",
@@ -209,8 +188,8 @@ def test_batch_associate_user_stack_other_account_stack():
 @mock_aws
 def test_associate_fleet_other_account_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-not-shared")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    create_fleet(client, "fleet-not-shared")
+    other = client_for_account(OTHER_ACCOUNT_ID)
     other.create_stack(Name="stack-wants-fleet")
 
     with pytest.raises(ClientError) as exc:
@@ -226,7 +205,7 @@ def test_associate_fleet_other_account_fleet():
 @mock_aws
 def test_describe_images_private_image_other_account():
     moto_appstream.add_private_image("image-home-only", "WINDOWS_SERVER_2019")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     images = other.describe_images(Type="PRIVATE")["Images"]
 
@@ -236,7 +215,7 @@ def test_describe_images_private_image_other_account():
 @mock_aws
 def test_describe_images_private_image_other_account_by_arn():
     image = moto_appstream.add_private_image("image-by-foreign-arn", "AMAZON_LINUX2")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     with pytest.raises(ClientError) as exc:
         other.describe_images(Arns=[image.arn])
@@ -253,7 +232,7 @@ def test_add_private_image_other_account():
     moto_appstream.add_private_image(
         "image-of-other", "WINDOWS_SERVER_2019", account_id=OTHER_ACCOUNT_ID
     )
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     images = other.describe_images(Type="PRIVATE")["Images"]
 
@@ -264,8 +243,8 @@ def test_add_private_image_other_account():
 
 @mock_aws
 def test_list_tags_for_resource_other_account_fleet():
-    other = _client_for_account(OTHER_ACCOUNT_ID)
-    arn = _create_fleet(other, "fleet-foreign-tags")["Arn"]
+    other = client_for_account(OTHER_ACCOUNT_ID)
+    arn = create_fleet(other, "fleet-foreign-tags")["Arn"]
     client = boto3.client("appstream", region_name="us-east-1")
 
     with pytest.raises(ClientError) as exc:
@@ -278,7 +257,7 @@ def test_list_tags_for_resource_other_account_fleet():
 
 @mock_aws
 def test_list_tags_for_resource_own_account_fleet_by_header():
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
     arn = other.create_fleet(
         Name="fleet-own-tags",
         ImageName=WINDOWS_IMAGE,
@@ -297,7 +276,7 @@ def test_create_stack_quota_per_account():
     client = boto3.client("appstream", region_name="us-east-1")
     for index in range(10):
         client.create_stack(Name=f"stack-full-{index}")
-    other = _client_for_account(OTHER_ACCOUNT_ID)
+    other = client_for_account(OTHER_ACCOUNT_ID)
 
     stack = other.create_stack(Name="stack-fresh-account")["Stack"]
 
@@ -318,7 +297,7 @@ def test_describe_stacks_other_region():
 @mock_aws
 def test_describe_fleets_other_region():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-east")
+    create_fleet(client, "fleet-east")
     west = boto3.client("appstream", region_name="eu-west-1")
 
     with pytest.raises(ClientError) as exc:
@@ -332,7 +311,7 @@ def test_describe_fleets_other_region():
 @mock_aws
 def test_describe_users_other_region():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="east@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "east@example.com")
     west = boto3.client("appstream", region_name="us-west-2")
 
     users = west.describe_users(AuthenticationType="USERPOOL")["Users"]
@@ -357,7 +336,7 @@ def test_create_user_same_name_other_region():
 @mock_aws
 def test_list_associated_stacks_other_region():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-east-assoc")
+    create_fleet(client, "fleet-east-assoc")
     client.create_stack(Name="stack-east-assoc")
     client.associate_fleet(FleetName="fleet-east-assoc", StackName="stack-east-assoc")
     west = boto3.client("appstream", region_name="us-west-2")
@@ -370,7 +349,7 @@ def test_list_associated_stacks_other_region():
 @mock_aws
 def test_list_tags_for_resource_other_region_fleet():
     west = boto3.client("appstream", region_name="us-west-2")
-    arn = _create_fleet(west, "fleet-west-tags")["Arn"]
+    arn = create_fleet(west, "fleet-west-tags")["Arn"]
     client = boto3.client("appstream", region_name="us-east-1")
 
     with pytest.raises(ClientError) as exc:
@@ -412,7 +391,7 @@ def test_create_stack_arn_partition_and_region(region, partition):
 def test_create_fleet_arn_partition_and_region(region, partition):
     client = boto3.client("appstream", region_name=region)
 
-    fleet = _create_fleet(client, "fleet-partition")
+    fleet = create_fleet(client, "fleet-partition")
 
     assert (fleet["Arn"], fleet["ImageArn"]) == (
         f"arn:{partition}:appstream:{region}:{ACCOUNT_ID}:fleet/fleet-partition",

@@ -10,26 +10,20 @@ from freezegun import freeze_time
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
-from .helpers import assert_client_error
+from .helpers import (
+    LINUX_IMAGE,
+    assert_client_error,
+    associate_user,
+    create_fleet,
+    create_user,
+    default_user_settings,
+)
 
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
-LINUX_IMAGE = "AppStream-AmazonLinux2-09-21-2022"
 HOME_FOLDERS_BUCKET = f"appstream2-36fb080bb8-us-east-1-{ACCOUNT_ID}"
 SETTINGS_BUCKET = re.compile(
     rf"appstream-app-settings-us-east-1-{ACCOUNT_ID}-[a-z0-9]+"
 )
 NAME_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$"
-
-DEFAULT_USER_SETTINGS = [
-    {"Action": "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "FILE_UPLOAD", "Permission": "ENABLED"},
-    {"Action": "FILE_DOWNLOAD", "Permission": "ENABLED"},
-    {"Action": "PRINTING_TO_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "DOMAIN_PASSWORD_SIGNIN", "Permission": "ENABLED"},
-    {"Action": "DOMAIN_SMART_CARD_SIGNIN", "Permission": "DISABLED"},
-    {"Action": "AUTO_TIME_ZONE_REDIRECTION", "Permission": "DISABLED"},
-]
 
 AGENT_ACCESS_CONFIG = {
     "Settings": [{"AgentAction": "COMPUTER_VISION", "Permission": "ENABLED"}],
@@ -50,25 +44,6 @@ def _stack_arn(name):
     return f"arn:aws:appstream:us-east-1:{ACCOUNT_ID}:stack/{name}"
 
 
-def _create_fleet(client, name, image_name=WINDOWS_IMAGE):
-    client.create_fleet(
-        Name=name,
-        ImageName=image_name,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-    )
-
-
-def _user_settings(**permissions):
-    settings = []
-    for default in DEFAULT_USER_SETTINGS:
-        setting = dict(default)
-        if default["Action"] in permissions:
-            setting["Permission"] = permissions[default["Action"]]
-        settings.append(setting)
-    return settings
-
-
 @mock_aws
 @freeze_time("2024-05-01 12:00:00")
 def test_create_stack():
@@ -82,7 +57,7 @@ def test_create_stack():
         "CreatedTime": datetime(2024, 5, 1, 12, tzinfo=timezone.utc),
         "StorageConnectors": [],
         "StackErrors": [],
-        "UserSettings": DEFAULT_USER_SETTINGS,
+        "UserSettings": default_user_settings(),
         "ApplicationSettings": {"Enabled": False},
     }
 
@@ -219,7 +194,7 @@ def test_create_stack_partial_user_settings_merged_with_defaults():
         ],
     )["Stack"]
 
-    assert stack["UserSettings"] == _user_settings(
+    assert stack["UserSettings"] == default_user_settings(
         FILE_UPLOAD="DISABLED", AUTO_TIME_ZONE_REDIRECTION="ENABLED"
     )
 
@@ -709,7 +684,7 @@ def test_update_stack_user_settings_merged():
         ],
     )["Stack"]
 
-    assert stack["UserSettings"] == _user_settings(
+    assert stack["UserSettings"] == default_user_settings(
         FILE_UPLOAD="DISABLED",
         FILE_DOWNLOAD="DISABLED",
         DOMAIN_SMART_CARD_SIGNIN="ENABLED",
@@ -737,7 +712,7 @@ def test_update_stack_user_settings_overwrite_action():
         ],
     )["Stack"]
 
-    assert stack["UserSettings"] == _user_settings(
+    assert stack["UserSettings"] == default_user_settings(
         CLIPBOARD_COPY_TO_LOCAL_DEVICE="DISABLED"
     )
 
@@ -869,7 +844,7 @@ def test_update_stack_attributes_to_delete_user_settings():
         Name="stack-reset-settings", AttributesToDelete=["USER_SETTINGS"]
     )["Stack"]
 
-    assert stack["UserSettings"] == DEFAULT_USER_SETTINGS
+    assert stack["UserSettings"] == default_user_settings()
 
 
 @pytest.mark.parametrize("attribute", ["THEME_NAME", "IAM_ROLE_ARN"])
@@ -947,7 +922,7 @@ def test_update_stack_invalid_user_settings():
 @mock_aws
 def test_update_stack_linux_fleet_incompatible(members):
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-linux-update", LINUX_IMAGE)
+    create_fleet(client, "fleet-linux-update", ImageName=LINUX_IMAGE)
     client.create_stack(Name="stack-linux-update")
     client.associate_fleet(
         FleetName="fleet-linux-update", StackName="stack-linux-update"
@@ -970,7 +945,7 @@ def test_update_stack_linux_fleet_incompatible(members):
 @mock_aws
 def test_update_stack_linux_fleet_home_folders():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-linux-homes", LINUX_IMAGE)
+    create_fleet(client, "fleet-linux-homes", ImageName=LINUX_IMAGE)
     client.create_stack(Name="stack-linux-homes")
     client.associate_fleet(FleetName="fleet-linux-homes", StackName="stack-linux-homes")
 
@@ -986,7 +961,7 @@ def test_update_stack_linux_fleet_home_folders():
 @mock_aws
 def test_update_stack_windows_fleet_google_drive():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-windows-drive")
+    create_fleet(client, "fleet-windows-drive")
     client.create_stack(Name="stack-windows-drive")
     client.associate_fleet(
         FleetName="fleet-windows-drive", StackName="stack-windows-drive"
@@ -1038,7 +1013,7 @@ def test_delete_stack_unknown():
 @mock_aws
 def test_delete_stack_with_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-blocks-delete")
+    create_fleet(client, "fleet-blocks-delete")
     client.create_stack(Name="stack-with-fleet")
     client.associate_fleet(
         FleetName="fleet-blocks-delete", StackName="stack-with-fleet"
@@ -1060,7 +1035,7 @@ def test_delete_stack_with_fleet():
 @mock_aws
 def test_delete_stack_after_disassociating_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_fleet(client, "fleet-released")
+    create_fleet(client, "fleet-released")
     client.create_stack(Name="stack-released")
     client.associate_fleet(FleetName="fleet-released", StackName="stack-released")
     client.disassociate_fleet(FleetName="fleet-released", StackName="stack-released")
@@ -1074,16 +1049,8 @@ def test_delete_stack_after_disassociating_fleet():
 def test_delete_stack_removes_user_associations():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-with-users")
-    client.create_user(UserName="stack.user@example.com", AuthenticationType="USERPOOL")
-    client.batch_associate_user_stack(
-        UserStackAssociations=[
-            {
-                "StackName": "stack-with-users",
-                "UserName": "stack.user@example.com",
-                "AuthenticationType": "USERPOOL",
-            }
-        ]
-    )
+    create_user(client, "stack.user@example.com")
+    associate_user(client, "stack-with-users", "stack.user@example.com")
 
     client.delete_stack(Name="stack-with-users")
 
@@ -1097,16 +1064,8 @@ def test_delete_stack_removes_user_associations():
 def test_delete_stack_removes_user_associations_of_recreated_stack():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-recreated-users")
-    client.create_user(UserName="again@example.com", AuthenticationType="USERPOOL")
-    client.batch_associate_user_stack(
-        UserStackAssociations=[
-            {
-                "StackName": "stack-recreated-users",
-                "UserName": "again@example.com",
-                "AuthenticationType": "USERPOOL",
-            }
-        ]
-    )
+    create_user(client, "again@example.com")
+    associate_user(client, "stack-recreated-users", "again@example.com")
     client.delete_stack(Name="stack-recreated-users")
     client.create_stack(Name="stack-recreated-users")
 

@@ -8,9 +8,8 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 import moto_appstream
 
-from .helpers import assert_client_error
+from .helpers import WINDOWS_IMAGE, assert_client_error, create_fleet, create_user
 
-WINDOWS_IMAGE = "AppStream-WinServer2019-06-12-2023"
 OTHER_ACCOUNT_ID = "111122223333"
 TAG_KEY_PATTERN = r"^(^(?!aws:).[\p{L}\p{Z}\p{N}_.:/=+\-@]*)$"
 ARN_PATTERN = (
@@ -21,19 +20,9 @@ ARN_PATTERN = (
 RESOURCE_TYPES = ["fleet", "stack", "image"]
 
 
-def _create_fleet(client, name, **members):
-    return client.create_fleet(
-        Name=name,
-        ImageName=WINDOWS_IMAGE,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-        **members,
-    )["Fleet"]["Arn"]
-
-
 def _create_resource(client, resource_type, name):
     if resource_type == "fleet":
-        return _create_fleet(client, name)
+        return create_fleet(client, name)["Arn"]
     if resource_type == "stack":
         return client.create_stack(Name=name)["Stack"]["Arn"]
     return moto_appstream.add_private_image(name, "WINDOWS_SERVER_2019").arn
@@ -105,7 +94,7 @@ def test_tag_resource_keys_are_case_sensitive():
 def test_create_fleet_tags_are_listed():
     client = boto3.client("appstream", region_name="us-east-1")
 
-    arn = _create_fleet(client, "fleet-born-tagged", Tags={"owner": "ops"})
+    arn = create_fleet(client, "fleet-born-tagged", Tags={"owner": "ops"})["Arn"]
 
     assert _tags(client, arn) == {"owner": "ops"}
 
@@ -171,9 +160,9 @@ def test_untag_resource_create_tags():
 @mock_aws
 def test_delete_fleet_removes_tags():
     client = boto3.client("appstream", region_name="us-east-1")
-    arn = _create_fleet(client, "fleet-recreated", Tags={"old": "tag"})
+    arn = create_fleet(client, "fleet-recreated", Tags={"old": "tag"})["Arn"]
     client.delete_fleet(Name="fleet-recreated")
-    _create_fleet(client, "fleet-recreated")
+    create_fleet(client, "fleet-recreated")
 
     assert _tags(client, arn) == {}
 
@@ -181,7 +170,7 @@ def test_delete_fleet_removes_tags():
 @mock_aws
 def test_tag_resource_only_named_resource():
     client = boto3.client("appstream", region_name="us-east-1")
-    fleet_arn = _create_fleet(client, "fleet-own-tags")
+    fleet_arn = create_fleet(client, "fleet-own-tags")["Arn"]
     stack_arn = client.create_stack(Name="stack-own-tags")["Stack"]["Arn"]
 
     client.tag_resource(ResourceArn=fleet_arn, Tags={"kind": "fleet"})
@@ -198,7 +187,7 @@ def _unknown_arn(client, case):
     if case == "unknown-image":
         return f"{prefix}:image/image-never-made"
     if case == "user":
-        client.create_user(UserName="tagged@example.com", AuthenticationType="USERPOOL")
+        create_user(client, "tagged@example.com")
         return f"{prefix}:user/USERPOOL/tagged@example.com"
     if case == "public-image":
         return f"arn:aws:appstream:us-east-1::image/{WINDOWS_IMAGE}"
@@ -210,10 +199,10 @@ def _unknown_arn(client, case):
                 {"x-moto-account-id": OTHER_ACCOUNT_ID}
             ),
         )
-        return _create_fleet(other, "fleet-elsewhere")
+        return create_fleet(other, "fleet-elsewhere")["Arn"]
     if case == "other-region":
         other = boto3.client("appstream", region_name="eu-west-1")
-        return _create_fleet(other, "fleet-abroad")
+        return create_fleet(other, "fleet-abroad")["Arn"]
     if case == "other-service":
         return "arn:aws:s3:::fleet-bucket"
     raise ValueError(case)
@@ -283,7 +272,7 @@ def test_tag_resource_other_account_resource_untouched():
             {"x-moto-account-id": OTHER_ACCOUNT_ID}
         ),
     )
-    arn = _create_fleet(other, "fleet-protected")
+    arn = create_fleet(other, "fleet-protected")["Arn"]
     with pytest.raises(ClientError):
         client.tag_resource(ResourceArn=arn, Tags={"intruder": "yes"})
 
@@ -325,9 +314,9 @@ def test_tag_resource_more_than_fifty_in_total_adds_nothing():
 @mock_aws
 def test_tag_resource_fifty_in_total():
     client = boto3.client("appstream", region_name="us-east-1")
-    arn = _create_fleet(
+    arn = create_fleet(
         client, "fleet-tag-fifty", Tags={f"old{index}": "v" for index in range(30)}
-    )
+    )["Arn"]
 
     client.tag_resource(
         ResourceArn=arn, Tags={f"new{index}": "v" for index in range(20)}

@@ -5,7 +5,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from .helpers import assert_client_error
+from .helpers import assert_client_error, create_user
 
 DIRECTORY_MESSAGE = (
     "Users in a user pool cannot be assigned to stacks with fleets that are joined "
@@ -31,10 +31,6 @@ def _association(stack_name, user_name, send_email_notification=False):
     }
 
 
-def _create_user(client, user_name):
-    client.create_user(UserName=user_name, AuthenticationType="USERPOOL")
-
-
 def _stack_associations(client, stack_name):
     return client.describe_user_stack_associations(StackName=stack_name)[
         "UserStackAssociations"
@@ -58,7 +54,7 @@ def _create_domain_joined_fleet(client, name):
 def test_batch_associate_user_stack():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-assoc")
-    _create_user(client, "assoc@example.com")
+    create_user(client, "assoc@example.com")
 
     response = client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-assoc", "assoc@example.com")]
@@ -72,7 +68,7 @@ def test_batch_associate_user_stack():
 def test_batch_associate_user_stack_is_described():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-assoc-described")
-    _create_user(client, "described@example.com")
+    create_user(client, "described@example.com")
 
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-assoc-described", "described@example.com")]
@@ -88,7 +84,7 @@ def test_batch_associate_user_stack_is_described():
 def test_batch_associate_user_stack_send_email_notification(send):
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-email")
-    _create_user(client, "email@example.com")
+    create_user(client, "email@example.com")
 
     client.batch_associate_user_stack(
         UserStackAssociations=[
@@ -106,8 +102,8 @@ def test_batch_associate_user_stack_many_entries():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-many-a")
     client.create_stack(Name="stack-many-b")
-    _create_user(client, "many1@example.com")
-    _create_user(client, "many2@example.com")
+    create_user(client, "many1@example.com")
+    create_user(client, "many2@example.com")
     entries = [
         _entry("stack-many-a", "many1@example.com"),
         _entry("stack-many-a", "many2@example.com"),
@@ -127,7 +123,7 @@ def test_batch_associate_user_stack_many_entries():
 def test_batch_associate_user_stack_stack_without_fleet():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-fleetless")
-    _create_user(client, "fleetless@example.com")
+    create_user(client, "fleetless@example.com")
 
     response = client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-fleetless", "fleetless@example.com")]
@@ -140,7 +136,7 @@ def test_batch_associate_user_stack_stack_without_fleet():
 def test_batch_associate_user_stack_stack_not_found():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-real")
-    _create_user(client, "partial@example.com")
+    create_user(client, "partial@example.com")
     missing = _entry("stack-imaginary", "partial@example.com")
 
     response = client.batch_associate_user_stack(
@@ -161,7 +157,7 @@ def test_batch_associate_user_stack_stack_not_found():
 def test_batch_associate_user_stack_stack_not_found_others_applied():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-applied")
-    _create_user(client, "applied@example.com")
+    create_user(client, "applied@example.com")
 
     client.batch_associate_user_stack(
         UserStackAssociations=[
@@ -179,7 +175,7 @@ def test_batch_associate_user_stack_stack_not_found_others_applied():
 def test_batch_associate_user_stack_user_not_found():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-for-missing-user")
-    _create_user(client, "present@example.com")
+    create_user(client, "present@example.com")
     missing = _entry(
         "stack-for-missing-user", "absent@example.com", SendEmailNotification=True
     )
@@ -234,7 +230,7 @@ def test_batch_associate_user_stack_domain_joined_fleet():
     client.create_stack(Name="stack-domain")
     client.create_stack(Name="stack-pool")
     client.associate_fleet(FleetName="fleet-domain", StackName="stack-domain")
-    _create_user(client, "pool@example.com")
+    create_user(client, "pool@example.com")
     joined = _entry("stack-domain", "pool@example.com")
 
     response = client.batch_associate_user_stack(
@@ -257,7 +253,7 @@ def test_batch_associate_user_stack_domain_joined_fleet_entry_not_applied():
     client.create_stack(Name="stack-joined")
     client.create_stack(Name="stack-open")
     client.associate_fleet(FleetName="fleet-joined", StackName="stack-joined")
-    _create_user(client, "member@example.com")
+    create_user(client, "member@example.com")
 
     client.batch_associate_user_stack(
         UserStackAssociations=[
@@ -283,7 +279,7 @@ def test_batch_associate_user_stack_fleet_not_domain_joined():
     )
     client.create_stack(Name="stack-no-domain")
     client.associate_fleet(FleetName="fleet-no-domain", StackName="stack-no-domain")
-    _create_user(client, "nodomain@example.com")
+    create_user(client, "nodomain@example.com")
 
     response = client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-no-domain", "nodomain@example.com")]
@@ -296,7 +292,7 @@ def test_batch_associate_user_stack_fleet_not_domain_joined():
 def test_batch_associate_user_stack_existing_pair():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-again")
-    _create_user(client, "again@example.com")
+    create_user(client, "again@example.com")
     entry = _entry("stack-again", "again@example.com")
     client.batch_associate_user_stack(UserStackAssociations=[entry])
 
@@ -312,7 +308,7 @@ def test_batch_associate_user_stack_existing_pair():
 def test_batch_associate_user_stack_disabled_user():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-disabled-user")
-    _create_user(client, "asleep@example.com")
+    create_user(client, "asleep@example.com")
     client.disable_user(UserName="asleep@example.com", AuthenticationType="USERPOOL")
 
     response = client.batch_associate_user_stack(
@@ -326,7 +322,7 @@ def test_batch_associate_user_stack_disabled_user():
 def test_batch_associate_user_stack_duplicate_entry():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-dup")
-    _create_user(client, "dup@example.com")
+    create_user(client, "dup@example.com")
     entry = _entry("stack-dup", "dup@example.com")
 
     with pytest.raises(ClientError) as exc:
@@ -343,8 +339,8 @@ def test_batch_associate_user_stack_duplicate_entry():
 def test_batch_associate_user_stack_duplicate_entry_applies_nothing():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-dup-none")
-    _create_user(client, "dup-none@example.com")
-    _create_user(client, "other@example.com")
+    create_user(client, "dup-none@example.com")
+    create_user(client, "other@example.com")
     entry = _entry("stack-dup-none", "dup-none@example.com")
     with pytest.raises(ClientError):
         client.batch_associate_user_stack(
@@ -415,7 +411,7 @@ def test_batch_associate_user_stack_twenty_five_entries():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-full-batch")
     for index in range(25):
-        _create_user(client, f"batch{index}@example.com")
+        create_user(client, f"batch{index}@example.com")
     entries = [
         _entry("stack-full-batch", f"batch{index}@example.com") for index in range(25)
     ]
@@ -452,7 +448,7 @@ def test_batch_associate_user_stack_invalid_authentication_type():
 def test_batch_disassociate_user_stack():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-disassoc")
-    _create_user(client, "disassoc@example.com")
+    create_user(client, "disassoc@example.com")
     entry = _entry("stack-disassoc", "disassoc@example.com")
     client.batch_associate_user_stack(UserStackAssociations=[entry])
 
@@ -466,8 +462,8 @@ def test_batch_disassociate_user_stack():
 def test_batch_disassociate_user_stack_removes_association():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-removed")
-    _create_user(client, "removed@example.com")
-    _create_user(client, "remains@example.com")
+    create_user(client, "removed@example.com")
+    create_user(client, "remains@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[
             _entry("stack-removed", "removed@example.com"),
@@ -488,7 +484,7 @@ def test_batch_disassociate_user_stack_removes_association():
 def test_batch_disassociate_user_stack_not_associated():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-never-associated")
-    _create_user(client, "stranger@example.com")
+    create_user(client, "stranger@example.com")
 
     response = client.batch_disassociate_user_stack(
         UserStackAssociations=[_entry("stack-never-associated", "stranger@example.com")]
@@ -500,7 +496,7 @@ def test_batch_disassociate_user_stack_not_associated():
 @mock_aws
 def test_batch_disassociate_user_stack_stack_not_found():
     client = boto3.client("appstream", region_name="us-east-1")
-    _create_user(client, "lost-stack@example.com")
+    create_user(client, "lost-stack@example.com")
     entry = _entry("stack-vanished", "lost-stack@example.com")
 
     response = client.batch_disassociate_user_stack(UserStackAssociations=[entry])
@@ -535,7 +531,7 @@ def test_batch_disassociate_user_stack_user_not_found():
 def test_batch_disassociate_user_stack_partial_success():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-partial-out")
-    _create_user(client, "partial-out@example.com")
+    create_user(client, "partial-out@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-partial-out", "partial-out@example.com")]
     )
@@ -595,8 +591,8 @@ def test_describe_user_stack_associations_by_stack():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-filter-a")
     client.create_stack(Name="stack-filter-b")
-    _create_user(client, "filter1@example.com")
-    _create_user(client, "filter2@example.com")
+    create_user(client, "filter1@example.com")
+    create_user(client, "filter2@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[
             _entry("stack-filter-a", "filter1@example.com"),
@@ -619,8 +615,8 @@ def test_describe_user_stack_associations_by_user():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-user-a")
     client.create_stack(Name="stack-user-b")
-    _create_user(client, "byuser@example.com")
-    _create_user(client, "someone@example.com")
+    create_user(client, "byuser@example.com")
+    create_user(client, "someone@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[
             _entry("stack-user-a", "byuser@example.com"),
@@ -644,7 +640,7 @@ def test_describe_user_stack_associations_by_stack_and_user():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-both-a")
     client.create_stack(Name="stack-both-b")
-    _create_user(client, "both@example.com")
+    create_user(client, "both@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[
             _entry("stack-both-a", "both@example.com"),
@@ -666,7 +662,7 @@ def test_describe_user_stack_associations_by_stack_and_user_not_associated():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-pair-a")
     client.create_stack(Name="stack-pair-b")
-    _create_user(client, "pair@example.com")
+    create_user(client, "pair@example.com")
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-pair-a", "pair@example.com")]
     )
@@ -749,7 +745,7 @@ def test_describe_user_stack_associations_max_results():
     client.create_stack(Name="stack-paged-users")
     names = [f"paged{index}@example.com" for index in range(5)]
     for name in names:
-        _create_user(client, name)
+        create_user(client, name)
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-paged-users", name) for name in names]
     )
@@ -773,7 +769,7 @@ def test_describe_user_stack_associations_page_capped(max_results):
     client.create_stack(Name="stack-capped")
     names = [f"capped{index:02}@example.com" for index in range(30)]
     for name in names:
-        _create_user(client, name)
+        create_user(client, name)
     for batch in (names[:25], names[25:]):
         client.batch_associate_user_stack(
             UserStackAssociations=[_entry("stack-capped", name) for name in batch]
@@ -796,7 +792,7 @@ def test_describe_user_stack_associations_paginator():
     client.create_stack(Name="stack-paginator-users")
     names = [f"paginator{index}@example.com" for index in range(5)]
     for name in names:
-        _create_user(client, name)
+        create_user(client, name)
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-paginator-users", name) for name in names]
     )
@@ -836,7 +832,7 @@ def test_describe_user_stack_associations_max_results_zero():
     client.create_stack(Name="stack-zero-limit")
     names = [f"zero{index}@example.com" for index in range(3)]
     for name in names:
-        _create_user(client, name)
+        create_user(client, name)
     client.batch_associate_user_stack(
         UserStackAssociations=[_entry("stack-zero-limit", name) for name in names]
     )
@@ -855,7 +851,7 @@ def test_batch_disassociate_user_stack_domain_joined_fleet():
     _create_domain_joined_fleet(client, "fleet-domain-out")
     client.create_stack(Name="stack-domain-out")
     client.associate_fleet(FleetName="fleet-domain-out", StackName="stack-domain-out")
-    _create_user(client, "domain-out@example.com")
+    create_user(client, "domain-out@example.com")
     entry = _entry("stack-domain-out", "domain-out@example.com")
 
     response = client.batch_disassociate_user_stack(UserStackAssociations=[entry])

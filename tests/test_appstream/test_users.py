@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
-from .helpers import assert_client_error
+from .helpers import assert_client_error, associate_user, create_user
 
 
 def _user_arn(user_name):
@@ -19,18 +19,6 @@ def _user_arn(user_name):
 def _user_names(client):
     users = client.describe_users(AuthenticationType="USERPOOL")["Users"]
     return [user["UserName"] for user in users]
-
-
-def _associate(client, stack_name, user_name):
-    client.batch_associate_user_stack(
-        UserStackAssociations=[
-            {
-                "StackName": stack_name,
-                "UserName": user_name,
-                "AuthenticationType": "USERPOOL",
-            }
-        ]
-    )
 
 
 @mock_aws
@@ -315,7 +303,7 @@ def test_describe_users_max_results():
     client = boto3.client("appstream", region_name="us-east-1")
     names = [f"page{index}@example.com" for index in range(5)]
     for name in names:
-        client.create_user(UserName=name, AuthenticationType="USERPOOL")
+        create_user(client, name)
 
     first = client.describe_users(AuthenticationType="USERPOOL", MaxResults=3)
     second = client.describe_users(
@@ -332,7 +320,7 @@ def test_describe_users_paginator():
     client = boto3.client("appstream", region_name="us-east-1")
     names = [f"paginated{index}@example.com" for index in range(5)]
     for name in names:
-        client.create_user(UserName=name, AuthenticationType="USERPOOL")
+        create_user(client, name)
 
     pages = list(
         client.get_paginator("describe_users").paginate(
@@ -365,7 +353,7 @@ def test_describe_users_not_userpool(authentication_type):
 @mock_aws
 def test_disable_user():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="disabled@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "disabled@example.com")
 
     response = client.disable_user(
         UserName="disabled@example.com", AuthenticationType="USERPOOL"
@@ -379,7 +367,7 @@ def test_disable_user():
 @mock_aws
 def test_disable_user_twice():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="off-twice@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "off-twice@example.com")
     client.disable_user(UserName="off-twice@example.com", AuthenticationType="USERPOOL")
 
     client.disable_user(UserName="off-twice@example.com", AuthenticationType="USERPOOL")
@@ -392,8 +380,8 @@ def test_disable_user_twice():
 def test_disable_user_keeps_stack_associations():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-of-disabled-user")
-    client.create_user(UserName="paused@example.com", AuthenticationType="USERPOOL")
-    _associate(client, "stack-of-disabled-user", "paused@example.com")
+    create_user(client, "paused@example.com")
+    associate_user(client, "stack-of-disabled-user", "paused@example.com")
 
     client.disable_user(UserName="paused@example.com", AuthenticationType="USERPOOL")
 
@@ -406,7 +394,7 @@ def test_disable_user_keeps_stack_associations():
 @mock_aws
 def test_enable_user():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="enabled@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "enabled@example.com")
     client.disable_user(UserName="enabled@example.com", AuthenticationType="USERPOOL")
 
     response = client.enable_user(
@@ -421,7 +409,7 @@ def test_enable_user():
 @mock_aws
 def test_enable_user_already_enabled():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="on-already@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "on-already@example.com")
 
     client.enable_user(UserName="on-already@example.com", AuthenticationType="USERPOOL")
 
@@ -452,7 +440,7 @@ def test_enable_disable_delete_user_unknown_user(operation):
 @mock_aws
 def test_enable_disable_delete_user_name_differs_in_case(operation):
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="Case@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "Case@example.com")
 
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(
@@ -469,8 +457,8 @@ def test_enable_disable_delete_user_name_differs_in_case(operation):
 @mock_aws
 def test_delete_user():
     client = boto3.client("appstream", region_name="us-east-1")
-    client.create_user(UserName="kept@example.com", AuthenticationType="USERPOOL")
-    client.create_user(UserName="deleted@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "kept@example.com")
+    create_user(client, "deleted@example.com")
 
     response = client.delete_user(
         UserName="deleted@example.com", AuthenticationType="USERPOOL"
@@ -488,7 +476,7 @@ def test_delete_user_name_reused():
     )
     client.delete_user(UserName="reused@example.com", AuthenticationType="USERPOOL")
 
-    client.create_user(UserName="reused@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "reused@example.com")
 
     users = client.describe_users(AuthenticationType="USERPOOL")["Users"]
     assert [("FirstName" in user, user["UserName"]) for user in users] == [
@@ -500,8 +488,8 @@ def test_delete_user_name_reused():
 def test_delete_user_removes_stack_associations():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-of-deleted-user")
-    client.create_user(UserName="leaving@example.com", AuthenticationType="USERPOOL")
-    _associate(client, "stack-of-deleted-user", "leaving@example.com")
+    create_user(client, "leaving@example.com")
+    associate_user(client, "stack-of-deleted-user", "leaving@example.com")
 
     client.delete_user(UserName="leaving@example.com", AuthenticationType="USERPOOL")
 
@@ -515,10 +503,10 @@ def test_delete_user_removes_stack_associations():
 def test_delete_user_associations_gone_when_recreated():
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack-of-returning-user")
-    client.create_user(UserName="returning@example.com", AuthenticationType="USERPOOL")
-    _associate(client, "stack-of-returning-user", "returning@example.com")
+    create_user(client, "returning@example.com")
+    associate_user(client, "stack-of-returning-user", "returning@example.com")
     client.delete_user(UserName="returning@example.com", AuthenticationType="USERPOOL")
-    client.create_user(UserName="returning@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "returning@example.com")
 
     associations = client.describe_user_stack_associations(
         UserName="returning@example.com", AuthenticationType="USERPOOL"
@@ -532,7 +520,7 @@ def test_describe_users_max_results_zero():
     client = boto3.client("appstream", region_name="us-east-1")
     names = [f"unlimited-page{index}@example.com" for index in range(3)]
     for name in names:
-        client.create_user(UserName=name, AuthenticationType="USERPOOL")
+        create_user(client, name)
 
     response = client.describe_users(AuthenticationType="USERPOOL", MaxResults=0)
 

@@ -14,7 +14,7 @@ from moto_appstream.appstream.exceptions import (
 )
 from moto_appstream.appstream.validation import validate_request
 
-from .helpers import assert_client_error
+from .helpers import assert_client_error, create_user
 
 IMAGE_NAME = "AppStream-WinServer2019-06-12-2023"
 NAME_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$"
@@ -578,7 +578,7 @@ def test_batch_disassociate_user_stack_invalid_authentication_type() -> None:
 def test_batch_associate_user_stack_invalid_leaves_no_association() -> None:
     client = boto3.client("appstream", region_name="us-east-1")
     client.create_stack(Name="stack")
-    client.create_user(UserName="jane@example.com", AuthenticationType="USERPOOL")
+    create_user(client, "jane@example.com")
     entries = [_association("jane@example.com"), _association("john doe")]
 
     with pytest.raises(ClientError):
