@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from test_appstream.helpers import default_user_settings
+
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 BASE_IMAGE = "AppStream-WinServer2019-06-12-2023"
 INSTANCE_TYPE = "stream.standard.medium"
-
-DEFAULT_USER_SETTINGS = [
-    {"Action": "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "FILE_UPLOAD", "Permission": "ENABLED"},
-    {"Action": "FILE_DOWNLOAD", "Permission": "ENABLED"},
-    {"Action": "PRINTING_TO_LOCAL_DEVICE", "Permission": "ENABLED"},
-    {"Action": "DOMAIN_PASSWORD_SIGNIN", "Permission": "ENABLED"},
-    {"Action": "DOMAIN_SMART_CARD_SIGNIN", "Permission": "DISABLED"},
-    {"Action": "AUTO_TIME_ZONE_REDIRECTION", "Permission": "DISABLED"},
-]
 
 
 def arn(resource: str) -> str:
@@ -78,7 +69,7 @@ def stack(
         "CreatedTime": created_time,
         "StorageConnectors": [],
         "StackErrors": [],
-        "UserSettings": DEFAULT_USER_SETTINGS,
+        "UserSettings": default_user_settings(),
         "ApplicationSettings": {"Enabled": False},
     }
     if display_name is not None:

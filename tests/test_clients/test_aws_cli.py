@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_appstream.helpers import create_fleet
 
 from . import expected
 from .expected import BASE_IMAGE, INSTANCE_TYPE, REGION
@@ -57,15 +58,6 @@ def _printed_nothing(result: subprocess.CompletedProcess[str]) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def _create_fleet(client: Any, name: str) -> Any:
-    return client.create_fleet(
-        Name=name,
-        ImageName=BASE_IMAGE,
-        InstanceType=INSTANCE_TYPE,
-        ComputeCapacity={"DesiredInstances": 1},
-    )["Fleet"]
-
-
 def _fleet_states(client: Any) -> list[tuple[str, str]]:
     return [
         (fleet["Name"], fleet["State"]) for fleet in client.describe_fleets()["Fleets"]
@@ -93,7 +85,7 @@ def test_create_fleet(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_describe_fleets(aws: CliRunner, server_client: Any) -> None:
-    fleet = _create_fleet(server_client, "cli-describe-fleets")
+    fleet = create_fleet(server_client, "cli-describe-fleets")
 
     printed = _printed_json(aws("describe-fleets"))
 
@@ -112,7 +104,7 @@ def test_describe_fleets_unknown_name(aws: CliRunner) -> None:
 
 
 def test_update_fleet(aws: CliRunner, server_client: Any) -> None:
-    fleet = _create_fleet(server_client, "cli-update-fleet")
+    fleet = create_fleet(server_client, "cli-update-fleet")
 
     printed = _printed_json(
         aws("update-fleet", "--name", "cli-update-fleet", "--display-name", "CLI fleet")
@@ -125,7 +117,7 @@ def test_update_fleet(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_start_fleet(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-start-fleet")
+    create_fleet(server_client, "cli-start-fleet")
 
     _printed_nothing(aws("start-fleet", "--name", "cli-start-fleet"))
 
@@ -133,7 +125,7 @@ def test_start_fleet(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_stop_fleet(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-stop-fleet")
+    create_fleet(server_client, "cli-stop-fleet")
     server_client.start_fleet(Name="cli-stop-fleet")
 
     _printed_nothing(aws("stop-fleet", "--name", "cli-stop-fleet"))
@@ -142,7 +134,7 @@ def test_stop_fleet(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_delete_fleet(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-delete-fleet")
+    create_fleet(server_client, "cli-delete-fleet")
 
     _printed_nothing(aws("delete-fleet", "--name", "cli-delete-fleet"))
 
@@ -188,7 +180,7 @@ def test_delete_stack(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_associate_fleet(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-associate-fleet")
+    create_fleet(server_client, "cli-associate-fleet")
     server_client.create_stack(Name="cli-associate-stack")
 
     _printed_nothing(
@@ -206,7 +198,7 @@ def test_associate_fleet(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_list_associated_stacks(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-listed-fleet")
+    create_fleet(server_client, "cli-listed-fleet")
     server_client.create_stack(Name="cli-listed-stack")
     server_client.associate_fleet(
         FleetName="cli-listed-fleet", StackName="cli-listed-stack"
@@ -220,7 +212,7 @@ def test_list_associated_stacks(aws: CliRunner, server_client: Any) -> None:
 
 
 def test_disassociate_fleet(aws: CliRunner, server_client: Any) -> None:
-    _create_fleet(server_client, "cli-disassociate-fleet")
+    create_fleet(server_client, "cli-disassociate-fleet")
     server_client.create_stack(Name="cli-disassociate-stack")
     server_client.associate_fleet(
         FleetName="cli-disassociate-fleet", StackName="cli-disassociate-stack"

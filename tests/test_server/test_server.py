@@ -13,6 +13,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from moto.server import ThreadedMotoServer
+from test_appstream.helpers import create_fleet
 
 import moto_appstream  # noqa: F401
 
@@ -39,15 +40,6 @@ def _client(url: str, region: str = "us-east-1", account_id: str | None = None) 
     return client
 
 
-def _create_fleet(client: Any, name: str) -> None:
-    client.create_fleet(
-        Name=name,
-        ImageName=BASE_IMAGE,
-        InstanceType="stream.standard.medium",
-        ComputeCapacity={"DesiredInstances": 1},
-    )
-
-
 def _signed_post(
     url: str, action: str, body: str, content_type: str = JSON_11
 ) -> requests.Response:
@@ -69,7 +61,7 @@ def _post_image(url: str, body: Any) -> requests.Response:
 
 def test_create_fleet_then_describe_fleets(server_url: str) -> None:
     client = _client(server_url)
-    _create_fleet(client, "server-fleet")
+    create_fleet(client, "server-fleet")
 
     fleets = client.describe_fleets()["Fleets"]
 
@@ -84,7 +76,7 @@ def test_create_fleet_then_describe_fleets(server_url: str) -> None:
 
 def test_fleet_arn_carries_the_client_region(server_url: str) -> None:
     client = _client(server_url, region="eu-central-1")
-    _create_fleet(client, "frankfurt")
+    create_fleet(client, "frankfurt")
 
     fleets = client.describe_fleets()["Fleets"]
 
