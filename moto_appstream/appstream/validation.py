@@ -129,9 +129,38 @@ def _failure(value: Any, shape: Shape, path: str, constraint: str) -> str:
     return f"Value {shown} at '{path}' failed to satisfy constraint: {constraint}"
 
 
+# Java, whose regular expressions AWS applies, reads these classes as ASCII only,
+# while its \p{...} properties stay Unicode; Python's ASCII flag would narrow both.
+_JAVA_CLASSES = {"w": "a-zA-Z0-9_", "d": "0-9", "s": " \\t\\n\\x0B\\f\\r"}
+
+
+def _java_pattern(pattern: str) -> str:
+    translated = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in _JAVA_CLASSES:
+                members = _JAVA_CLASSES[escaped]
+                translated.append(members if in_class else f"[{members}]")
+            else:
+                translated.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        translated.append(char)
+        index += 1
+    return "".join(translated)
+
+
 @cache
 def _compiled(pattern: str) -> "regex.Pattern[str]":
-    return regex.compile(pattern)
+    return regex.compile(_java_pattern(pattern))
 
 
 def _scalar_constraints(value: Any, shape: Shape) -> Iterator[str]:

@@ -943,7 +943,11 @@ def test_describe_fleets_forged_next_token() -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(NextToken="not-a-token")
 
-    assert_client_error(exc, "InvalidToken", "Invalid Token: Invalid token")
+    assert_client_error(
+        exc,
+        "ValidationException",
+        "The NextToken not-a-token is not valid for this request.",
+    )
 
 
 @mock_aws
@@ -961,7 +965,11 @@ def test_describe_fleets_stale_next_token(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(ClientError) as exc:
         client.describe_fleets(NextToken=first_page["NextToken"])
 
-    assert_client_error(exc, "InvalidToken", "Invalid Token: Resource not found!")
+    assert_client_error(
+        exc,
+        "ValidationException",
+        f"The NextToken {first_page['NextToken']} is not valid for this request.",
+    )
 
 
 # UpdateFleet

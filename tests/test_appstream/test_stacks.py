@@ -574,7 +574,11 @@ def test_describe_stacks_forged_token():
     with pytest.raises(ClientError) as exc:
         client.describe_stacks(NextToken="forged")
 
-    assert_client_error(exc, "InvalidToken", "Invalid Token: Invalid token")
+    assert_client_error(
+        exc,
+        "ValidationException",
+        "The NextToken forged is not valid for this request.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
 """The AppStream backend: fleets, stacks, images, users and their associations."""
 
+import functools
 import os
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from moto.core.base_backend import BackendDict, BaseBackend
+from moto.core.exceptions import InvalidToken
 from moto.utilities.arns import parse_arn
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
@@ -19,8 +22,9 @@ from ..exceptions import (
     ResourceInUseException,
     ResourceNotAvailableException,
     ResourceNotFoundException,
+    ValidationException,
 )
-from .common import AuthenticationType, warn_unmodelled
+from .common import AuthenticationType, clear_blank_labels, warn_unmodelled
 from .fleets import (
     ATTRIBUTE_MEMBERS,
     FLEET_MODEL_NAME,
@@ -110,6 +114,25 @@ PAGINATION_MODEL = {
         "unique_attribute": "name",
     },
 }
+
+
+def paginated(
+    method: Callable[..., list[Any]],
+) -> Callable[..., tuple[list[Any], str | None]]:
+    """Page with moto's paginator; a token it cannot use is AWS's ValidationException."""
+    paged = paginate(pagination_model=PAGINATION_MODEL)(method)
+
+    @functools.wraps(method)
+    def page(*args: Any, **kwargs: Any) -> tuple[list[Any], str | None]:
+        try:
+            return paged(*args, **kwargs)
+        except InvalidToken:
+            token = kwargs.get("next_token")
+            msg = f"The NextToken {token} is not valid for this request."
+            raise ValidationException(msg)
+
+    return page
+
 
 # Default service quotas per account and Region.
 QUOTAS = {"fleets": 10, "stacks": 10, "users": 50, "tags": 50}
@@ -290,6 +313,7 @@ class AppStreamBackend(BaseBackend):
         """
         # settings: the remaining request members, keyed by their AWS names.
         warn_unmodelled("CreateFleet", settings, UPDATABLE_MEMBERS)
+        settings = clear_blank_labels(settings)
         fleet_type = fleet_type or FleetType.ON_DEMAND.value
         check_timeouts(settings)
         check_iam_role(settings.get("IamRoleArn"))
@@ -322,7 +346,7 @@ class AppStreamBackend(BaseBackend):
             self._add_tags(fleet.arn, tags)
             return fleet
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def describe_fleets(self, names: list[str] | None) -> list[Fleet]:
         with self._lock:
             if names:
@@ -350,6 +374,7 @@ class AppStreamBackend(BaseBackend):
             msg = "The fleet name is required."
             raise InvalidParameterCombinationException(msg)
         warn_unmodelled("UpdateFleet", settings, UPDATABLE_MEMBERS)
+        settings = clear_blank_labels(settings)
         attributes = list(attributes_to_delete or [])
         if delete_vpc_config and FleetAttribute.VPC_CONFIGURATION not in attributes:
             attributes.append(FleetAttribute.VPC_CONFIGURATION.value)
@@ -461,6 +486,7 @@ class AppStreamBackend(BaseBackend):
         S3BucketName and, by default, the stack name as SettingsGroup.
         """
         warn_unmodelled("CreateStack", settings, STACK_MEMBERS)
+        settings = clear_blank_labels(settings)
         check_user_settings(settings.get("UserSettings"))
         check_storage_connectors(settings.get("StorageConnectors"))
         check_application_settings(settings.get("ApplicationSettings"))
@@ -477,7 +503,7 @@ class AppStreamBackend(BaseBackend):
             self._add_tags(stack.arn, tags)
             return stack
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def describe_stacks(self, names: list[str] | None) -> list[Stack]:
         with self._lock:
             if names:
@@ -497,6 +523,7 @@ class AppStreamBackend(BaseBackend):
         model, so deleting them changes nothing.
         """
         warn_unmodelled("UpdateStack", settings, STACK_MEMBERS)
+        settings = clear_blank_labels(settings)
         attributes = list(attributes_to_delete or [])
         if delete_storage_connectors:
             attributes.append(StackAttribute.STORAGE_CONNECTORS.value)
@@ -594,14 +621,14 @@ class AppStreamBackend(BaseBackend):
             del self.fleet_of_stack[stack_name]
             del self.stacks_of_fleet[fleet_name][stack_name]
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def list_associated_fleets(self, stack_name: str) -> list[Fleet]:
         """An unknown stack has no associated fleets."""
         with self._lock:
             fleet_name = self.fleet_of_stack.get(stack_name)
             return [] if fleet_name is None else [self.fleets[fleet_name]]
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def list_associated_stacks(self, fleet_name: str) -> list[Stack]:
         """An unknown fleet has no associated stacks."""
         with self._lock:
@@ -657,7 +684,7 @@ class AppStreamBackend(BaseBackend):
             )
             self.stacks_of_user[key] = {}
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def describe_users(
         self, authentication_type: str, max_results: int | None = None
     ) -> list[User]:
@@ -780,7 +807,7 @@ class AppStreamBackend(BaseBackend):
                 self.stacks_of_user[user_key].pop(entry["StackName"], None)
         return errors
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def describe_user_stack_associations(
         self,
         stack_name: str | None,
@@ -807,7 +834,7 @@ class AppStreamBackend(BaseBackend):
             association = by_stack.get(stack_name)
             return [] if association is None else [association]
 
-    @paginate(pagination_model=PAGINATION_MODEL)
+    @paginated
     def describe_images(
         self, names: list[str] | None, arns: list[str] | None, type: str | None
     ) -> list[Image]:

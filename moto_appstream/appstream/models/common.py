@@ -78,5 +78,17 @@ def warn_unmodelled(
         warnings.warn(msg, UserWarning, stacklevel=3)
 
 
+# Members that may be sent empty, but that AWS returns only when they hold text.
+OPTIONAL_LABELS = ("Description", "DisplayName")
+
+
+def clear_blank_labels(settings: dict[str, Any]) -> dict[str, Any]:
+    """An empty Description or DisplayName means the resource has none."""
+    return {
+        member: None if member in OPTIONAL_LABELS and value == "" else value
+        for member, value in settings.items()
+    }
+
+
 def without_none(structure: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in structure.items() if value is not None}
