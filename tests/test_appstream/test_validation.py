@@ -466,6 +466,40 @@ def test_create_user_boundary_values_accepted(user_name: str, first_name: str) -
 
 
 @mock_aws
+def test_create_user_first_name_with_a_tab_is_accepted() -> None:
+    client = boto3.client("appstream", region_name="us-east-1")
+
+    client.create_user(
+        UserName="tab@example.com",
+        AuthenticationType="USERPOOL",
+        FirstName="Ann\tMarie",
+    )
+
+    users = client.describe_users(AuthenticationType="USERPOOL")["Users"]
+    assert [user["FirstName"] for user in users] == ["Ann\tMarie"]
+
+
+@mock_aws
+def test_create_user_first_name_with_a_unicode_space_is_rejected() -> None:
+    client = boto3.client("appstream", region_name="us-east-1")
+
+    with pytest.raises(ClientError) as exc:
+        client.create_user(
+            UserName="em@example.com",
+            AuthenticationType="USERPOOL",
+            FirstName="Ann\u2003Marie",
+        )
+
+    assert_client_error(
+        exc,
+        "ValidationException",
+        "1 validation error detected: Value at 'firstName' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: "
+        "^[A-Za-z0-9_\\-\\s]+$",
+    )
+
+
+@mock_aws
 def test_describe_images_max_results_above_25() -> None:
     client = boto3.client("appstream", region_name="us-east-1")
 
