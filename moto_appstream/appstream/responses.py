@@ -23,10 +23,9 @@ from .exceptions import (
 )
 from .models import PAGE_SIZE, AppStreamBackend, appstream_backends
 from .models.common import resource_arn
-from .validation import validate_request
+from .validation import check_content_type, decode_request_body, validate_request
 
 TARGET_PREFIX = "PhotonAdminProxyService"
-CONTENT_TYPE = "application/x-amz-json-1.1"
 
 # The request member naming the resource each action is authorized against.
 RESOURCE_MEMBERS = {
@@ -70,7 +69,8 @@ class AppStreamResponse(BaseResponse):
                     raise UnknownOperationException(msg)
                 raise UnknownOperationException(f"Unknown operation {target}")
         except MalformedRequestError as error:
-            return error.code, dict(error.get_headers()), error.get_body()
+            headers = dict(error.get_headers())
+            return error.code, *self._enrich_response(headers, error.get_body())
         except ServiceException as error:
             status, response_headers, body = self.serialized(ActionResult(error))
             return status, *self._enrich_response(response_headers, body)
@@ -111,20 +111,8 @@ class AppStreamResponse(BaseResponse):
 
     def parse_parameters(self, request: Any) -> None:
         operation_model = self._operation_model()
-        content_type = self.headers.get("Content-Type") or ""
-        if content_type.split(";")[0].strip().lower() != CONTENT_TYPE:
-            raise UnknownOperationException(
-                f"Unsupported content type {content_type!r}; expected {CONTENT_TYPE}"
-            )
-        try:
-            text = (
-                self.body.decode("utf-8") if isinstance(self.body, bytes) else self.body
-            )
-            body = json.loads(text) if text else {}
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            raise SerializationException("The request body is not valid JSON.")
-        if not isinstance(body, dict):
-            raise SerializationException("The request body must be a JSON object.")
+        check_content_type(self.headers.get("Content-Type"))
+        body = decode_request_body(self.body)
         validate_request(operation_model.input_shape, body)
         super().parse_parameters(request)
 

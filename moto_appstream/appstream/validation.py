@@ -1,6 +1,6 @@
-"""Checks a decoded request body against its botocore input shape, as AWS does.
+"""Checks a request's format and body against its botocore input shape, as AWS does.
 
-Two passes run over the body. The first finds JSON values of the wrong type, which
+The body must be a JSON object sent as JSON 1.1. Then two passes run over it. The first finds JSON values of the wrong type, which
 AWS rejects while deserializing (``SerializationException``). The second collects
 every modeled constraint the value breaks (required members, lengths, patterns,
 enums, numeric ranges) and reports them together, worded as AWS words them
@@ -8,6 +8,7 @@ enums, numeric ranges) and reports them together, worded as AWS words them
 so requests from raw HTTP and from boto3 meet the same rules here.
 """
 
+import json
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -15,7 +16,11 @@ from typing import Any
 import regex
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from .exceptions import SerializationException, ValidationException
+from .exceptions import (
+    SerializationException,
+    UnknownOperationException,
+    ValidationException,
+)
 
 _JSON_TYPE_NAMES = {
     "string": "String",
@@ -30,6 +35,31 @@ _JSON_TYPE_NAMES = {
     "map": "Map",
     "structure": "Structure",
 }
+
+
+CONTENT_TYPE = "application/x-amz-json-1.1"
+
+
+def check_content_type(content_type: str | None) -> None:
+    """AppStream speaks JSON 1.1 only; AWS knows no operation in another format."""
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type != CONTENT_TYPE:
+        msg = (
+            f"Unsupported content type {content_type or ''!r}; expected {CONTENT_TYPE}"
+        )
+        raise UnknownOperationException(msg)
+
+
+def decode_request_body(body: bytes | str | None) -> dict[str, Any]:
+    """The request's JSON object; an empty body stands for ``{}``."""
+    try:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+        decoded = json.loads(text) if text else {}
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise SerializationException("The request body is not valid JSON.")
+    if not isinstance(decoded, dict):
+        raise SerializationException("The request body must be a JSON object.")
+    return decoded
 
 
 def validate_request(input_shape: StructureShape | None, body: Any) -> None:
