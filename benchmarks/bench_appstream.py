@@ -313,7 +313,7 @@ def client_for(account_id: str) -> Any:
     def set_account(request: Any, **_: Any) -> None:
         request.headers["x-moto-account-id"] = account_id
 
-    client.meta.events.register("before-send", set_account, unique_id="bench-acct")
+    client.meta.events.register("before-sign", set_account, unique_id="bench-acct")
     return client
 
 
