@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import os
 import pkgutil
@@ -40,7 +41,7 @@ def moto_ships_appstream() -> bool:
 def register() -> None:
     """Make moto serve AppStream from this package; later calls do nothing.
 
-    Only moto's data changes: module aliases, URL patterns appended in place,
+    Only moto's data changes: module aliases, URL patterns inserted in place,
     state-manager defaults and a route on moto's own API. No moto function is
     rebound. If moto already ships AppStream, a ``NativeAppStreamWarning`` is
     issued and nothing is changed.
@@ -102,7 +103,10 @@ def _add_url_patterns() -> None:
     present = {(name, pattern.pattern) for name, pattern in patterns}
     for regex in urls.url_bases:
         if (SERVICE_NAME, regex) not in present:
-            patterns.append((SERVICE_NAME, re.compile(regex)))
+            # moto's index is sorted by service and every request walks it in
+            # order, so the entry goes where the generated index would put it.
+            position = bisect.bisect_right([name for name, _ in patterns], SERVICE_NAME)
+            patterns.insert(position, (SERVICE_NAME, re.compile(regex)))
             present.add((SERVICE_NAME, regex))
 
 

@@ -71,10 +71,19 @@ def blank_moto(
     return unregistered
 
 
-def test_register_appends_each_url_base(unregistered: PatternList) -> None:
+def test_register_adds_each_url_base(unregistered: PatternList) -> None:
     register()
 
     assert _appstream_patterns(unregistered) == list(appstream_urls.url_bases)
+
+
+def test_register_keeps_the_pattern_index_sorted_by_service(
+    unregistered: PatternList,
+) -> None:
+    register()
+
+    names = [name for name, _ in unregistered]
+    assert names == sorted(names)
 
 
 def test_register_matches_both_appstream_hosts() -> None:
@@ -89,7 +98,7 @@ def test_register_matches_both_appstream_hosts() -> None:
     ]
 
 
-def test_register_twice_appends_nothing_more(unregistered: PatternList) -> None:
+def test_register_twice_adds_nothing_more(unregistered: PatternList) -> None:
     register()
     register()
 
@@ -106,7 +115,7 @@ def test_register_rerun_skips_patterns_already_present(
     assert _appstream_patterns(unregistered) == list(appstream_urls.url_bases)
 
 
-def test_register_from_many_threads_appends_each_pattern_once(
+def test_register_from_many_threads_adds_each_pattern_once(
     unregistered: PatternList,
 ) -> None:
     barrier = threading.Barrier(8)
