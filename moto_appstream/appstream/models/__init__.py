@@ -8,6 +8,7 @@ from typing import Any
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.exceptions import InvalidToken
+from moto.moto_api._internal.managed_state_model import ManagedState
 from moto.utilities.arns import parse_arn
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
@@ -125,11 +126,16 @@ def paginated(
     @functools.wraps(method)
     def page(*args: Any, **kwargs: Any) -> tuple[list[Any], str | None]:
         try:
-            return paged(*args, **kwargs)
+            items, next_token = paged(*args, **kwargs)
         except InvalidToken:
             token = kwargs.get("next_token")
             msg = f"The NextToken {token} is not valid for this request."
             raise ValidationException(msg)
+        # Reading a resource is what moves a manual state progression on.
+        for item in items:
+            if isinstance(item, ManagedState):
+                item.advance()
+        return items, next_token
 
     return page
 
@@ -350,12 +356,8 @@ class AppStreamBackend(BaseBackend):
     def describe_fleets(self, names: list[str] | None) -> list[Fleet]:
         with self._lock:
             if names:
-                fleets = [self._get_fleet(name) for name in names]
-            else:
-                fleets = list(self.fleets.values())
-            for fleet in fleets:
-                fleet.advance()
-            return fleets
+                return [self._get_fleet(name) for name in names]
+            return list(self.fleets.values())
 
     def update_fleet(
         self,
