@@ -11,10 +11,12 @@ so requests from raw HTTP and from boto3 meet the same rules here.
 import json
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
 from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+if TYPE_CHECKING:
+    import regex
 
 from .exceptions import (
     SerializationException,
@@ -190,6 +192,10 @@ def _java_pattern(pattern: str) -> str:
 
 @cache
 def _compiled(pattern: str) -> "regex.Pattern[str]":
+    # Imported on first use: of the patterns' syntax, only \p{...} needs it, and
+    # it would otherwise add to every import of moto.
+    import regex
+
     return regex.compile(_java_pattern(pattern))
 
 

@@ -1,10 +1,10 @@
 """Images: the catalog of AWS-owned base images and account-owned private images."""
 
+import re
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
-import regex
 from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 from moto.utilities.utils import get_partition
@@ -12,7 +12,7 @@ from moto.utilities.utils import get_partition
 from ..exceptions import ValidationException
 from .common import PlatformType, resource_arn
 
-IMAGE_NAME_PATTERN = regex.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$")
+IMAGE_NAME_PATTERN = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$")
 
 
 class ImageState(str, Enum):
