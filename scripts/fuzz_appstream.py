@@ -38,8 +38,8 @@ from test_robustness.wire import (  # noqa: E402
     call,
     post,
     reset,
-    running_server,
 )
+from test_server.launch import started_server  # noqa: E402
 
 ROUND_SIZE = 50
 
@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.endpoint, operations, args.examples, args.seconds, args.seed
         )
     else:
-        with running_server() as server:
+        with started_server() as server:
             failures = fuzz_server(
                 server.url, operations, args.examples, args.seconds, args.seed
             )

@@ -31,8 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_robustness.wire import reset, rss_kib, running_server  # noqa: E402
+from test_robustness.wire import reset, rss_kib  # noqa: E402
 from test_robustness.workload import soak  # noqa: E402
+from test_server.launch import started_server  # noqa: E402
 
 
 def run(
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.endpoint:
         return run(args.endpoint, None, *options)
-    with running_server({"MOTO_APPSTREAM_ENFORCE_QUOTAS": "false"}) as server:
+    with started_server({"MOTO_APPSTREAM_ENFORCE_QUOTAS": "false"}) as server:
         return run(server.url, server.pid, *options)
 
 

@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from test_server.launch import Server, started_server
 
-from .wire import Server, reset, running_server
+from .wire import reset
 
 
 @pytest.fixture(scope="session")
 def fuzz_server() -> Iterator[Server]:
     """A server with the default quotas."""
-    with running_server() as server:
+    with started_server() as server:
         yield server
 
 
 @pytest.fixture(scope="session")
 def quota_free_server() -> Iterator[Server]:
     """A server started with ``MOTO_APPSTREAM_ENFORCE_QUOTAS=false``."""
-    with running_server({"MOTO_APPSTREAM_ENFORCE_QUOTAS": "false"}) as server:
+    with started_server({"MOTO_APPSTREAM_ENFORCE_QUOTAS": "false"}) as server:
         yield server
 
 

@@ -10,8 +10,9 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from test_server.launch import Server
 
-from .wire import BASE_IMAGE, Reply, Server, call, post, reset, rss_kib
+from .wire import BASE_IMAGE, Reply, call, post, reset, rss_kib
 from .workload import create_each, soak, worker_pid
 
 THREADS = 16

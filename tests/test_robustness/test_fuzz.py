@@ -18,6 +18,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from moto import mock_aws
+from test_server.launch import Server
 
 import moto_appstream
 
@@ -37,7 +38,6 @@ from .wire import (
     BASE_IMAGE,
     CallFailed,
     Reply,
-    Server,
     add_private_image,
     call,
     post,

@@ -7,16 +7,9 @@ Shared by the robustness tests and by ``scripts/fuzz_appstream.py`` and
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +22,6 @@ TARGET_PREFIX = "PhotonAdminProxyService"
 JSON_11 = "application/x-amz-json-1.1"
 DEFAULT_ACCOUNT = "123456789012"
 BASE_IMAGE = "AppStream-WinServer2019-06-12-2023"
-START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 30.0
 
 _CREDENTIALS = Credentials("testing", "testing")
@@ -51,91 +43,8 @@ class Reply:
         return self.body.decode("utf-8", errors="replace")
 
 
-@dataclass(frozen=True)
-class Server:
-    """A running moto-appstream-server: its endpoint URL and process id."""
-
-    url: str
-    pid: int
-    log: Path
-
-
 class CallFailed(AssertionError):
     """A call that had to succeed did not."""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def server_command() -> list[str]:
-    script = Path(sys.executable).with_name("moto-appstream-server")
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "moto_appstream.server"]
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=2) as reply:
-            return bool(reply.status == 200)
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
-@contextmanager
-def running_server(env: Mapping[str, str] | None = None) -> Iterator[Server]:
-    """Start moto-appstream-server on a free 127.0.0.1 port; stop it afterwards.
-
-    ``env`` adds to (or overrides) this process's environment.
-    """
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    child_env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"TEST_SERVER_MODE", "MOTO_PORT", "MOTO_ACCOUNT_ID"}
-    }
-    child_env.update(env or {})
-    with tempfile.TemporaryDirectory() as workdir:
-        log = Path(workdir) / "server.log"
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                [*server_command(), "--host", "127.0.0.1", "--port", str(port)],
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                env=child_env,
-            )
-        try:
-            _wait_until_answering(process, url, log)
-            yield Server(url=url, pid=process.pid, log=log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_answering(
-    process: subprocess.Popen[bytes], url: str, log: Path
-) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = log.read_text(errors="replace")
-            msg = f"moto-appstream-server exited with {process.returncode}:\n{output}"
-            raise RuntimeError(msg)
-        if _answers(url):
-            return
-        time.sleep(0.1)
-    process.kill()
-    output = log.read_text(errors="replace")
-    raise RuntimeError(f"moto-appstream-server did not answer at {url}:\n{output}")
 
 
 def post(

@@ -11,7 +11,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,33 +44,50 @@ def _answers(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running moto-appstream-server: its endpoint URL, process id and log."""
+
+    url: str
+    pid: int
+    log: Path
+
+
+class ServerDidNotStart(RuntimeError):
+    """The server exited, or did not answer in time; the message holds its log."""
+
+
 def wait_until_answering(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    """Return once the server answers; fail with its output if it never does."""
+    """Return once the server answers; raise with its output if it never does."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
             output = log.read_text(errors="replace")
-            pytest.fail(
-                f"moto-appstream-server exited with {process.returncode}:\n{output}"
-            )
+            msg = f"moto-appstream-server exited with {process.returncode}:\n{output}"
+            raise ServerDidNotStart(msg)
         if _answers(url):
             return
         time.sleep(0.1)
     process.kill()
     output = log.read_text(errors="replace")
-    pytest.fail(f"moto-appstream-server did not answer at {url}:\n{output}")
+    raise ServerDidNotStart(f"moto-appstream-server did not answer at {url}:\n{output}")
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[str]:
-    """Run the server on a free loopback port; yield its URL, stop it on exit."""
+def started_server(env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """Run the server on a free loopback port until the block ends.
+
+    ``env`` adds to (or overrides) this process's environment; the variables that
+    would point the server at another server or account are left out.
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {
+    child_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"TEST_SERVER_MODE", "MOTO_PORT"}
+        if key not in {"TEST_SERVER_MODE", "MOTO_PORT", "MOTO_ACCOUNT_ID"}
     }
+    child_env.update(env or {})
     with tempfile.TemporaryDirectory() as workdir:
         log = Path(workdir) / "server.log"
         with log.open("wb") as output:
@@ -77,11 +95,11 @@ def running_server() -> Iterator[str]:
                 [*server_command(), "--host", "127.0.0.1", "--port", str(port)],
                 stdout=output,
                 stderr=subprocess.STDOUT,
-                env=env,
+                env=child_env,
             )
         try:
             wait_until_answering(process, url, log)
-            yield url
+            yield Server(url=url, pid=process.pid, log=log)
         finally:
             process.terminate()
             try:
@@ -89,6 +107,16 @@ def running_server() -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[str]:
+    """Run the server for a test; yield its URL. A failed start fails the test."""
+    try:
+        with started_server() as server:
+            yield server.url
+    except ServerDidNotStart as error:
+        pytest.fail(str(error))
 
 
 def empty_server(url: str) -> None:
