@@ -158,6 +158,30 @@ def described_fleet() -> dict[str, Any]:
     return dict(fleet)
 
 
+def compare_with_ecs(
+    title: str, client_options: dict[str, Any], rounds: int, calls: int
+) -> None:
+    """Describe and create calls of AppStream against those of moto's ECS."""
+    appstream = boto3.client("appstream", **client_options, **CREDENTIALS)
+    ecs = boto3.client("ecs", **client_options, **CREDENTIALS)
+    appstream.create_fleet(**new_fleet_request("described"))
+    ecs.create_cluster(clusterName="described")
+    number = counter()
+    contenders: dict[str, Contender] = {
+        "ecs describe_clusters": lambda: ecs.describe_clusters(clusters=["described"]),
+        "appstream describe_fleets": lambda: appstream.describe_fleets(
+            Names=["described"]
+        ),
+        "ecs create_cluster": lambda: ecs.create_cluster(clusterName=f"c{number()}"),
+        "appstream create_fleet": lambda: appstream.create_fleet(
+            **new_fleet_request(f"f{number()}")
+        ),
+    }
+    ratios = compare(title, contenders, "ecs describe_clusters", rounds, calls)
+    verdict("calls", ratios["appstream describe_fleets"])
+    verdict("calls", ratios["appstream create_fleet"] / ratios["ecs create_cluster"])
+
+
 def part_calls(rounds: int, calls: int) -> None:
     described = {"Fleets": [described_fleet()]}
     stub_client = boto3.client("appstream", **CREDENTIALS)
@@ -182,34 +206,7 @@ def part_calls(rounds: int, calls: int) -> None:
 
     os.environ["MOTO_APPSTREAM_ENFORCE_QUOTAS"] = "false"
     with mock_aws():
-        appstream = boto3.client("appstream", **CREDENTIALS)
-        ecs = boto3.client("ecs", **CREDENTIALS)
-        appstream.create_fleet(**new_fleet_request("described"))
-        ecs.create_cluster(clusterName="described")
-        number = counter()
-        contenders: dict[str, Contender] = {
-            "ecs describe_clusters": lambda: ecs.describe_clusters(
-                clusters=["described"]
-            ),
-            "appstream describe_fleets": lambda: appstream.describe_fleets(
-                Names=["described"]
-            ),
-            "ecs create_cluster": lambda: ecs.create_cluster(
-                clusterName=f"c{number()}"
-            ),
-            "appstream create_fleet": lambda: appstream.create_fleet(
-                **new_fleet_request(f"f{number()}")
-            ),
-        }
-        ratios = compare(
-            "In-process, under mock_aws",
-            contenders,
-            "ecs describe_clusters",
-            rounds,
-            calls,
-        )
-    verdict("calls", ratios["appstream describe_fleets"])
-    verdict("calls", ratios["appstream create_fleet"] / ratios["ecs create_cluster"])
+        compare_with_ecs("In-process, under mock_aws", {}, rounds, calls)
 
 
 def free_port() -> int:
@@ -230,35 +227,11 @@ def part_server(rounds: int, calls: int) -> None:
     endpoint = f"http://127.0.0.1:{port}"
     try:
         wait_for(endpoint)
-        appstream = boto3.client("appstream", endpoint_url=endpoint, **CREDENTIALS)
-        ecs = boto3.client("ecs", endpoint_url=endpoint, **CREDENTIALS)
-        appstream.create_fleet(**new_fleet_request("described"))
-        ecs.create_cluster(clusterName="described")
-        number = counter()
-        contenders: dict[str, Contender] = {
-            "ecs describe_clusters": lambda: ecs.describe_clusters(
-                clusters=["described"]
-            ),
-            "appstream describe_fleets": lambda: appstream.describe_fleets(
-                Names=["described"]
-            ),
-            "ecs create_cluster": lambda: ecs.create_cluster(
-                clusterName=f"c{number()}"
-            ),
-            "appstream create_fleet": lambda: appstream.create_fleet(
-                **new_fleet_request(f"f{number()}")
-            ),
-        }
-        ratios = compare(
+        compare_with_ecs(
             "Over HTTP, moto-appstream-server on loopback",
-            contenders,
-            "ecs describe_clusters",
+            {"endpoint_url": endpoint},
             rounds,
             calls,
-        )
-        verdict("calls", ratios["appstream describe_fleets"])
-        verdict(
-            "calls", ratios["appstream create_fleet"] / ratios["ecs create_cluster"]
         )
     finally:
         server.terminate()
