@@ -95,18 +95,15 @@ def _check_type(value: Any, shape: Shape) -> None:
         raise SerializationException(
             "Start of structure or map found where not expected."
         )
-    if type_name == "structure":
-        assert isinstance(shape, StructureShape)
+    if isinstance(shape, StructureShape):
         _check_container(value, dict, shape)
         for name, member_shape in shape.members.items():
             _check_type(value.get(name), member_shape)
-    elif type_name == "map":
-        assert isinstance(shape, MapShape)
+    elif isinstance(shape, MapShape):
         _check_container(value, dict, shape)
         for item in value.values():
             _check_type(item, shape.value)
-    elif type_name == "list":
-        assert isinstance(shape, ListShape)
+    elif isinstance(shape, ListShape):
         _check_container(value, list, shape)
         for item in value:
             _check_type(item, shape.member)

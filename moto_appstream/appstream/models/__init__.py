@@ -231,7 +231,8 @@ class AppStreamBackend(BaseBackend):
             else:
                 return None
             return image if image is not None and image.arn == arn else None
-        assert name is not None
+        if name is None:
+            return None
         return self.private_images.get(name) or self.public_images.get(name)
 
     def _get_image(self, name: str | None, arn: str | None) -> Image:
@@ -828,8 +829,7 @@ class AppStreamBackend(BaseBackend):
             raise InvalidParameterCombinationException(msg)
         with self._lock:
             if user_name is None or authentication_type is None:
-                assert stack_name is not None
-                return list(self.users_of_stack.get(stack_name, {}).values())
+                return list(self.users_of_stack.get(stack_name or "", {}).values())
             by_stack = self.stacks_of_user.get((authentication_type, user_name), {})
             if stack_name is None:
                 return list(by_stack.values())
