@@ -4,8 +4,9 @@ import functools
 import os
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from botocore.paginate import TokenDecoder
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.exceptions import InvalidToken
 from moto.moto_api._internal.managed_state_model import ManagedState
@@ -67,6 +68,8 @@ from .users import (
     association_error,
 )
 
+T = TypeVar("T")
+
 TRANSITION_MODELS: dict[str, dict[str, Any]] = {
     FLEET_MODEL_NAME: {"progression": "immediate"},
 }
@@ -79,12 +82,12 @@ PAGINATION_MODEL = {
     "describe_fleets": {
         "input_token": "next_token",
         "limit_default": PAGE_SIZE,
-        "unique_attribute": "arn",
+        "unique_attribute": "name",
     },
     "describe_stacks": {
         "input_token": "next_token",
         "limit_default": PAGE_SIZE,
-        "unique_attribute": "arn",
+        "unique_attribute": "name",
     },
     "describe_images": {
         "input_token": "next_token",
@@ -138,6 +141,23 @@ def paginated(
         return items, next_token
 
     return page
+
+
+def resume_at(items_by_name: dict[str, T], next_token: str | None) -> list[T]:
+    """The items from the one a NextToken names onwards, all of them without one.
+
+    moto's paginator finds a page's first item by testing every item before it;
+    starting the list there keeps a walk through many pages linear. A token this
+    cannot read is left for the paginator to judge.
+    """
+    items = list(items_by_name.values())
+    if next_token is None:
+        return items
+    try:
+        name = TokenDecoder().decode(next_token)["uniqueAttributes"]
+        return items[list(items_by_name).index(name) :]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return items
 
 
 # Default service quotas per account and Region.
@@ -354,11 +374,13 @@ class AppStreamBackend(BaseBackend):
             return fleet
 
     @paginated
-    def describe_fleets(self, names: list[str] | None) -> list[Fleet]:
+    def describe_fleets(
+        self, names: list[str] | None, next_token: str | None = None
+    ) -> list[Fleet]:
         with self._lock:
             if names:
                 return [self._get_fleet(name) for name in names]
-            return list(self.fleets.values())
+            return resume_at(self.fleets, next_token)
 
     def update_fleet(
         self,
@@ -507,11 +529,13 @@ class AppStreamBackend(BaseBackend):
             return stack
 
     @paginated
-    def describe_stacks(self, names: list[str] | None) -> list[Stack]:
+    def describe_stacks(
+        self, names: list[str] | None, next_token: str | None = None
+    ) -> list[Stack]:
         with self._lock:
             if names:
                 return [self._get_stack(name) for name in names]
-            return list(self.stacks.values())
+            return resume_at(self.stacks, next_token)
 
     def update_stack(
         self,
