@@ -335,26 +335,16 @@ class Fleet(ManagedState, BaseModel):
         raise IncompatibleImageException(msg)
 
     def delete_attributes(self, attributes: list[str]) -> None:
-        for attribute in attributes:
+        for attribute in map(FleetAttribute, attributes):
             if attribute == FleetAttribute.VPC_CONFIGURATION_SECURITY_GROUP_IDS:
                 if self.vpc_config:
                     self.vpc_config = without_none(
                         {"SubnetIds": self.vpc_config.get("SubnetIds")}
                     )
-            elif attribute == FleetAttribute.VPC_CONFIGURATION:
-                self.vpc_config = None
-            elif attribute == FleetAttribute.DOMAIN_JOIN_INFO:
-                self.domain_join_info = None
-            elif attribute == FleetAttribute.IAM_ROLE_ARN:
-                self.iam_role_arn = None
-            elif attribute == FleetAttribute.USB_DEVICE_FILTER_STRINGS:
-                self.usb_device_filter_strings = None
-            elif attribute == FleetAttribute.SESSION_SCRIPT_S3_LOCATION:
-                self.session_script_s3_location = None
-            elif attribute == FleetAttribute.MAX_SESSIONS_PER_INSTANCE:
-                self.max_sessions_per_instance = None
             elif attribute == FleetAttribute.VOLUME_CONFIGURATION:
                 self.root_volume_config = {"VolumeSizeInGb": DEFAULT_VOLUME_SIZE_IN_GB}
+            else:
+                setattr(self, xform_name(ATTRIBUTE_MEMBERS[attribute]), None)
 
     def apply(self, settings: dict[str, Any]) -> None:
         """Store the members of an UpdateFleet request that were given."""
