@@ -121,3 +121,11 @@ def associate_user(client: Any, stack_name: str, user_name: str) -> None:
             }
         ]
     )
+
+
+# CreateStack members that a fleet on a Linux image cannot serve, by test id.
+WINDOWS_ONLY_STACK_MEMBERS = {
+    "google-drive": {"StorageConnectors": [{"ConnectorType": "GOOGLE_DRIVE"}]},
+    "one-drive": {"StorageConnectors": [{"ConnectorType": "ONE_DRIVE"}]},
+    "application-settings": {"ApplicationSettings": {"Enabled": True}},
+}

@@ -5,7 +5,12 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from .helpers import LINUX_IMAGE, assert_client_error, create_fleet
+from .helpers import (
+    LINUX_IMAGE,
+    WINDOWS_ONLY_STACK_MEMBERS,
+    assert_client_error,
+    create_fleet,
+)
 
 
 @mock_aws
@@ -142,12 +147,8 @@ def test_associate_fleet_after_disassociating_another():
 
 @pytest.mark.parametrize(
     "members",
-    [
-        {"StorageConnectors": [{"ConnectorType": "GOOGLE_DRIVE"}]},
-        {"StorageConnectors": [{"ConnectorType": "ONE_DRIVE"}]},
-        {"ApplicationSettings": {"Enabled": True}},
-    ],
-    ids=["google-drive", "one-drive", "application-settings"],
+    list(WINDOWS_ONLY_STACK_MEMBERS.values()),
+    ids=list(WINDOWS_ONLY_STACK_MEMBERS),
 )
 @mock_aws
 def test_associate_fleet_linux_fleet_windows_only_stack(members):

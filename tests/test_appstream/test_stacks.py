@@ -12,6 +12,7 @@ from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
 
 from .helpers import (
     LINUX_IMAGE,
+    WINDOWS_ONLY_STACK_MEMBERS,
     assert_client_error,
     associate_user,
     create_fleet,
@@ -916,12 +917,8 @@ def test_update_stack_invalid_user_settings():
 
 @pytest.mark.parametrize(
     "members",
-    [
-        {"StorageConnectors": [{"ConnectorType": "GOOGLE_DRIVE"}]},
-        {"StorageConnectors": [{"ConnectorType": "ONE_DRIVE"}]},
-        {"ApplicationSettings": {"Enabled": True}},
-    ],
-    ids=["google-drive", "one-drive", "application-settings"],
+    list(WINDOWS_ONLY_STACK_MEMBERS.values()),
+    ids=list(WINDOWS_ONLY_STACK_MEMBERS),
 )
 @mock_aws
 def test_update_stack_linux_fleet_incompatible(members):
